@@ -50,6 +50,16 @@ int cs_db_step(struct cs_db *db, sqlite3_stmt *st, struct cs_err *err);
 int64_t cs_db_last_id(struct cs_db *db);
 int cs_db_changes(struct cs_db *db);
 
+/* Runs a prepared single-row query, filling ret with read(); CS_ERR_NOT_FOUND "no such <what>"
+ * when there is no row. Resets the statement. */
+int cs_db_one_row(struct cs_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *),
+                  void *ret, const char *what, struct cs_err *err);
+/* Runs a list query, pushing one element per row onto ret (a struct cs_vec) with read(); the
+ * column total_col holds COUNT(*) OVER () and becomes ret->total. Resets the statement. */
+struct cs_vec;
+int cs_db_many_rows(struct cs_db *db, sqlite3_stmt *st, int total_col,
+                    void (*read)(sqlite3_stmt *, void *), struct cs_vec *ret, struct cs_err *err);
+
 /* Row id of the row of table with this uuid (removed rows included, as CloudStack resolves
  * expunged ids); 0 when none. table must be one of the schema's entity tables. */
 int cs_db_id_by_uuid(struct cs_db *db, const char *table, const char *uuid, int64_t *ret_id,

@@ -8,6 +8,7 @@
 
 #include "db_migrate.h"
 #include "util_log.h"
+#include "util_vec.h"
 
 #define STMT_CACHE 256
 
@@ -311,4 +312,28 @@ int cs_db_uuid_by_id(struct cs_db *db, const char *table, int64_t id, char out[3
         out[0] = '\0';
     sqlite3_reset(st);
     return 0;
+}
+
+int cs_db_one_row(struct cs_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *, void *),
+                  void *ret, const char *what, struct cs_err *err)
+{
+    int rc = cs_db_step(db, st, err);
+    if (rc == 1)
+        read(st, ret);
+    sqlite3_reset(st);
+    if (rc == 0)
+        return cs_err_set(err, CS_ERR_NOT_FOUND, "no such %s", what);
+    return rc < 0 ? rc : 0;
+}
+
+int cs_db_many_rows(struct cs_db *db, sqlite3_stmt *st, int total_col,
+                    void (*read)(sqlite3_stmt *, void *), struct cs_vec *ret, struct cs_err *err)
+{
+    int rc;
+    while ((rc = cs_db_step(db, st, err)) == 1) {
+        read(st, cs_util_vec_push(ret));
+        ret->total = sqlite3_column_int64(st, total_col);
+    }
+    sqlite3_reset(st);
+    return rc < 0 ? rc : 0;
 }
