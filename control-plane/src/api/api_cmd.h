@@ -128,6 +128,21 @@ struct cs_api_call {
     const char *job_uuid;
 };
 
+/* The parameters every account-scoped list command takes (page, pagesize, keyword, listall,
+ * domainid, isrecursive, account, projectid); put first in a list command's spec. */
+#define CS_API_LIST_PARAMS                                                                         \
+    {"keyword", CS_PT_STRING, 0, CS_ENT_NONE, "List by keyword", 0},                               \
+        {"page", CS_PT_INTEGER, 0, CS_ENT_NONE, "", 0},                                            \
+        {"pagesize", CS_PT_INTEGER, 0, CS_ENT_NONE, "", 0},                                        \
+        {"listall", CS_PT_BOOLEAN, 0, CS_ENT_NONE,                                                 \
+         "If set to false, list only resources belonging to the command's caller", 0},             \
+        {"domainid", CS_PT_UUID, 0, CS_ENT_DOMAIN, "list only resources belonging to the domain",  \
+         0},                                                                                       \
+        {"isrecursive", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "defaults to false; true includes subdomains",\
+         0},                                                                                       \
+        {"account", CS_PT_STRING, 0, CS_ENT_NONE, "list resources by account", 0},                 \
+        {"projectid", CS_PT_UUID, 0, CS_ENT_NONE, "list objects by project", 0}
+
 /* Argument access for handlers (names lowercase, as in the spec table). */
 bool cs_api_arg_has(const struct cs_api_call *call, const char *name);
 /* The value as sent, or NULL. borrowed */
@@ -143,6 +158,14 @@ void cs_api_reply_object(struct cs_api_call *call, const char *object, json_t *o
 /* {"count": total, "<object>": [items]} or {} when total is 0 (steals items). */
 void cs_api_reply_list(struct cs_api_call *call, const char *object, json_t *items,
                        int64_t total);
+/* Renders a vector of rows (elements of type) with view(svc, row) into a list reply. */
+#define CS_API_REPLY_LIST(call, object, vec, type, view)                                           \
+    do {                                                                                           \
+        json_t *items_ = json_array();                                                             \
+        for (size_t i_ = 0; i_ < (vec)->n; i_++)                                                   \
+            json_array_append_new(items_, view((call)->svc, CS_VEC_AT(vec, type, i_)));            \
+        cs_api_reply_list(call, object, items_, (vec)->total);                                     \
+    } while (0)
 /* {"success": true} */
 void cs_api_reply_success(struct cs_api_call *call);
 

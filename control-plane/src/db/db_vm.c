@@ -113,9 +113,23 @@ int cs_db_vm_insert(struct cs_db *db, struct cs_vm *vm, struct cs_err *err)
     cs_db_bind_text(st, 18, vm->group[0] ? vm->group : NULL);
     cs_db_bind_int(st, 19, vm->created);
     int rc = cs_db_step_done(db, st, err);
-    if (rc == 0)
-        vm->id = cs_db_last_id(db);
-    return rc;
+    if (rc < 0)
+        return rc;
+    vm->id = cs_db_last_id(db);
+    /* The hypervisor-side name CloudStack uses: i-<account id>-<vm id>-<instance.name>. */
+    st = cs_db_stmt(db,
+                    "UPDATE vm SET instance_name = printf('i-%d-%d-%s', account_id, id, ?2)"
+                    " WHERE id = ?1 RETURNING instance_name",
+                    err);
+    if (!st)
+        return -CS_ERR_INTERNAL;
+    cs_db_bind_int(st, 1, vm->id);
+    cs_db_bind_text(st, 2, vm->instance_name[0] ? vm->instance_name : "VM");
+    rc = cs_db_step(db, st, err);
+    if (rc == 1)
+        cs_db_col_text(st, 0, vm->instance_name, sizeof(vm->instance_name));
+    sqlite3_reset(st);
+    return rc < 0 ? rc : 0;
 }
 
 int cs_db_vm_get(struct cs_db *db, int64_t id, struct cs_vm *ret, struct cs_err *err)
@@ -251,4 +265,54 @@ int cs_db_host_add_used(struct cs_db *db, int64_t host_id, int64_t cpu_mhz, int6
     cs_db_bind_int(st, 2, cpu_mhz);
     cs_db_bind_int(st, 3, mem_bytes);
     return cs_db_step_done(db, st, err);
+}
+
+static void read_facts(sqlite3_stmt *st, void *p)
+{
+    struct cs_vm_deploy_facts *f = p;
+    int c = 0;
+    cs_db_col_text(st, c++, f->zone_state, sizeof(f->zone_state));
+    cs_db_col_text(st, c++, f->zone_uuid, sizeof(f->zone_uuid));
+    f->template_ready = sqlite3_column_int(st, c++) != 0;
+    f->template_public = sqlite3_column_int(st, c++) != 0;
+    f->template_removed = sqlite3_column_type(st, c++) != SQLITE_NULL;
+    f->template_account_id = sqlite3_column_int64(st, c++);
+    cs_db_col_text(st, c++, f->template_uuid, sizeof(f->template_uuid));
+    cs_db_col_text(st, c++, f->hypervisor, sizeof(f->hypervisor));
+    f->template_size = sqlite3_column_int64(st, c++);
+    f->cpus = sqlite3_column_int(st, c++);
+    f->cpu_mhz = sqlite3_column_int(st, c++);
+    f->mem_mb = sqlite3_column_int64(st, c++);
+    f->offerha = sqlite3_column_int(st, c++) != 0;
+    f->offering_removed = sqlite3_column_type(st, c++) != SQLITE_NULL;
+    f->offering_system = sqlite3_column_int(st, c++) != 0;
+}
+
+int cs_db_vm_deploy_facts(struct cs_db *db, int64_t zone_id, int64_t template_id,
+                          int64_t offering_id, struct cs_vm_deploy_facts *ret, struct cs_err *err)
+{
+    sqlite3_stmt *st = cs_db_stmt(
+        db,
+        "SELECT z.allocation_state, z.uuid, t.isready, t.ispublic, t.removed, t.account_id,"
+        " t.uuid, t.hypervisor, t.size, so.cpunumber, so.cpuspeed, so.memory, so.offerha,"
+        " so.removed, so.issystem FROM zone z, template t, service_offering so"
+        " WHERE z.id = ?1 AND t.id = ?2 AND so.id = ?3",
+        err);
+    if (!st)
+        return -CS_ERR_INTERNAL;
+    cs_db_bind_int(st, 1, zone_id);
+    cs_db_bind_int(st, 2, template_id);
+    cs_db_bind_int(st, 3, offering_id);
+    return cs_db_one_row(db, st, read_facts, ret, "zone, template or service offering", err);
+}
+
+int cs_db_host_recompute_used(struct cs_db *db, struct cs_err *err)
+{
+    return cs_db_exec(db,
+                      "UPDATE host SET"
+                      " cpu_used_mhz = (SELECT COALESCE(SUM(cpus * cpu_mhz), 0) FROM vm"
+                      "   WHERE capacity_host_id = host.id AND removed IS NULL),"
+                      " mem_used_bytes = (SELECT COALESCE(SUM(mem_mb * 1048576), 0) FROM vm"
+                      "   WHERE capacity_host_id = host.id AND removed IS NULL)",
+                      err);
 }

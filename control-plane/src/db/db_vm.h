@@ -66,4 +66,24 @@ int cs_db_vm_remove(struct cs_db *db, int64_t id, struct cs_err *err);
 int cs_db_host_add_used(struct cs_db *db, int64_t host_id, int64_t cpu_mhz, int64_t mem_bytes,
                         struct cs_err *err);
 
+
+
+/* What deploying a VM needs to know about its zone, template and offering. */
+struct cs_vm_deploy_facts {
+    char zone_state[16];
+    char zone_uuid[37];
+    bool template_ready, template_public, template_removed;
+    int64_t template_account_id;
+    char template_uuid[37];
+    char hypervisor[32];
+    int64_t template_size;
+    int cpus, cpu_mhz;
+    int64_t mem_mb;
+    bool offerha, offering_removed, offering_system;
+};
+
+int cs_db_vm_deploy_facts(struct cs_db *db, int64_t zone_id, int64_t template_id,
+                          int64_t offering_id, struct cs_vm_deploy_facts *ret, struct cs_err *err);
+/* Sets every host's used capacity to the sum over the VMs holding capacity on it. */
+int cs_db_host_recompute_used(struct cs_db *db, struct cs_err *err);
 #endif

@@ -58,7 +58,8 @@ struct cs_svc {
 struct cs_svc *cs_svc_new(const struct cs_svc_options *opt, struct cs_err *err);
 /* Starts the job engine with fn as the step function of every job (the API layer's dispatcher)
  * and recovers jobs left in flight by a previous run. */
-int cs_svc_start_jobs(struct cs_svc *svc, int workers, cs_job_run_fn fn, void *ud,
+int cs_svc_start_jobs(struct cs_svc *svc, int workers, cs_job_run_fn fn, cs_job_code_fn code,
+                      void *ud,
                       struct cs_err *err);
 void cs_svc_free(struct cs_svc *svc);
 
