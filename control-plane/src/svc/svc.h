@@ -11,7 +11,7 @@
 #include "db.h"
 #include "hv_driver.h"
 #include "job.h"
-#include "sched.h"
+#include "sched_index.h"
 #include "util_err.h"
 #include "util_vec.h"
 
