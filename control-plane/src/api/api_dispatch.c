@@ -124,10 +124,16 @@ static int authenticate(struct cs_api *api, const struct cs_api_request *req,
     }
     if (req->cookie_jsessionid) {
         const char *key = cs_api_params_get(req->params, "sessionkey");
+        struct cs_api_session_who who;
         if (cs_api_sessions_lookup(api->sessions, req->cookie_jsessionid, req->cookie_sessionkey,
-                                   key, ret) == 0 &&
-            cs_svc_caller_check(api->svc, ret, err) == 0)
-            return 0;
+                                   key, &who) == 0) {
+            *ret = (struct cs_svc_caller){.user_id = who.user_id,
+                                          .account_id = who.account_id,
+                                          .domain_id = who.domain_id,
+                                          .account_type = (enum cs_account_type)who.account_type};
+            if (cs_svc_caller_check(api->svc, ret, err) == 0)
+                return 0;
+        }
         /* A bad session falls through to the signature, as CloudStack tries both. */
     }
     const char *apikey = cs_api_sign_apikey(req->params);
@@ -311,7 +317,9 @@ int cs_api_job_run(void *ud, const struct cs_job *job, char **ret_result, struct
     if (rc == 0)
         rc = cmd->job(&call, err);
     if (rc == 0) {
-        *ret_result = json_dumps(call.reply ? call.reply : json_object(), JSON_COMPACT);
+        if (!call.reply)
+            call.reply = json_object();
+        *ret_result = json_dumps(call.reply, JSON_COMPACT);
         if (!*ret_result)
             rc = cs_err_set(err, CS_ERR_NOMEM, "out of memory");
     }

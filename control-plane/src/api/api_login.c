@@ -38,7 +38,11 @@ static void login(struct cs_api *api, const struct cs_api_request *req, enum cs_
     }
     char *sessionkey = NULL, *jsessionid = NULL;
     int timeout = cs_api_sessions_timeout(cs_api_sessions_of(api));
-    if (cs_api_sessions_create(cs_api_sessions_of(api), &caller, &sessionkey, &jsessionid) < 0) {
+    struct cs_api_session_who who = {.user_id = caller.user_id,
+                                     .account_id = caller.account_id,
+                                     .domain_id = caller.domain_id,
+                                     .account_type = (int)caller.account_type};
+    if (cs_api_sessions_create(cs_api_sessions_of(api), &who, &sessionkey, &jsessionid) < 0) {
         cs_db_user_release(&user);
         cs_err_set(&err, CS_ERR_INTERNAL, "cannot create session");
         cs_api_respond_error(resp, fmt, "loginresponse", &err, -1);
@@ -85,11 +89,11 @@ static void logout(struct cs_api *api, const struct cs_api_request *req, enum cs
                    struct cs_api_response *resp)
 {
     struct cs_err err;
-    struct cs_svc_caller caller;
+    struct cs_api_session_who who;
     const char *key = cs_api_params_get(req->params, "sessionkey");
     if (!req->cookie_jsessionid ||
         cs_api_sessions_lookup(cs_api_sessions_of(api), req->cookie_jsessionid,
-                               req->cookie_sessionkey, key, &caller) < 0) {
+                               req->cookie_sessionkey, key, &who) < 0) {
         cs_err_set(&err, CS_ERR_PARAM, "no session to log out of");
         cs_api_respond_error(resp, fmt, "logoutresponse", &err, -1);
         return;
