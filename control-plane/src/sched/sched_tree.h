@@ -1,0 +1,63 @@
+/* Capacity tree: the hosts of one zone, pod or cluster in id order under a max segment tree. */
+#ifndef CS_SCHED_TREE_H
+#define CS_SCHED_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a host offers (at a leaf) or the component-wise maximum over a subtree (inner node).
+ * A host that may not take VMs offers CS_SCHED_CAP_NEVER. As a requirement: free CPU MHz, free
+ * memory bytes, physical cores and per-core MHz all at least these. */
+struct cs_sched_cap {
+    int64_t cpu;
+    int64_t mem;
+    int32_t cores;
+    int32_t mhz;
+};
+
+#define CS_SCHED_CAP_NEVER ((struct cs_sched_cap){INT64_MIN, INT64_MIN, INT32_MIN, INT32_MIN})
+
+static inline bool cs_sched_cap_fits(const struct cs_sched_cap *have, const struct cs_sched_cap *need)
+{
+    return have->cpu >= need->cpu && have->mem >= need->mem && have->cores >= need->cores &&
+           have->mhz >= need->mhz;
+}
+
+/* Host ids a placement must skip: a short list scanned, or a sorted one searched. */
+struct cs_sched_avoid {
+    const int64_t *ids;
+    size_t n;
+    bool sorted;
+};
+
+bool cs_sched_avoid_has(const struct cs_sched_avoid *a, int64_t id);
+
+/* One scope's hosts: ids sorted ascending, and over them a segment tree with `leaves` leaves
+ * (a power of two >= n): node[1] is the root, node[v] has children 2v and 2v+1, and leaf i is
+ * node[leaves + i]. Leaves past n hold CS_SCHED_CAP_NEVER. Zero-initialise, then set id/parent. */
+struct cs_sched_tree {
+    int64_t id;     /* the zone, pod or cluster id */
+    int64_t parent; /* zone of a pod, pod of a cluster, 0 for a zone */
+    int64_t *ids;
+    size_t n;
+    size_t leaves;
+    struct cs_sched_cap *node;
+};
+
+/* Adds a host. Appending (id above every id present, the usual load order) is O(log n)
+ * amortised; an id in the middle costs O(n). 0 or -CS_ERR_NOMEM (tree unchanged). The id must
+ * not be present. */
+int cs_sched_tree_insert(struct cs_sched_tree *t, int64_t id, struct cs_sched_cap cap);
+/* Removes a host, O(n); absent ids are ignored. */
+void cs_sched_tree_remove(struct cs_sched_tree *t, int64_t id);
+/* Changes what a present host offers, O(log n). */
+void cs_sched_tree_update(struct cs_sched_tree *t, int64_t id, struct cs_sched_cap cap);
+/* The lowest host id whose leaf fits need and is not avoided, or 0. Subtrees whose maxima
+ * cannot fit are pruned; avoided hosts and maxima that come from different hosts are handled
+ * by backtracking. */
+int64_t cs_sched_tree_first_fit(const struct cs_sched_tree *t, const struct cs_sched_cap *need,
+                                const struct cs_sched_avoid *avoid);
+void cs_sched_tree_release(struct cs_sched_tree *t);
+
+#endif
