@@ -11,7 +11,8 @@
 enum sim_errc {
     SIM_OK = 0,
     SIM_ERR_PARAM,     /* bad argument or url */
-    SIM_ERR_NOT_FOUND, /* no such host, vm or rule */
+    SIM_ERR_NO_HOST,   /* the world has no host with that id (never connected, or removed) */
+    SIM_ERR_NOT_FOUND, /* no such vm or rule */
     SIM_ERR_STATE,     /* vm in the wrong state (already running, not running) */
     SIM_ERR_HOST_DOWN, /* the host is powered down / unreachable */
     SIM_ERR_FAIL,      /* a fault rule said result:fail ("Simulated failure") */

@@ -21,6 +21,7 @@ const char *sim_err_name(enum sim_errc code)
     static const char *const names[SIM_ERRC__COUNT] = {
         [SIM_OK] = "SIM_OK",
         [SIM_ERR_PARAM] = "SIM_ERR_PARAM",
+        [SIM_ERR_NO_HOST] = "SIM_ERR_NO_HOST",
         [SIM_ERR_NOT_FOUND] = "SIM_ERR_NOT_FOUND",
         [SIM_ERR_STATE] = "SIM_ERR_STATE",
         [SIM_ERR_HOST_DOWN] = "SIM_ERR_HOST_DOWN",

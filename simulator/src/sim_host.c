@@ -34,7 +34,7 @@ int sim_host_find_up(struct sim_world *w, const char *host_id, struct sim_host *
 {
     struct sim_host *h = sim_map_get(&w->hosts, host_id);
     if (!h)
-        return sim_err_set(err, SIM_ERR_NOT_FOUND, "no simulated host '%s'", host_id);
+        return sim_err_set(err, SIM_ERR_NO_HOST, "no simulated host '%s'", host_id);
     if (!h->up)
         return sim_err_set(err, SIM_ERR_HOST_DOWN, "host '%s' unreachable", host_id);
     *ret_host = h;
@@ -145,7 +145,7 @@ int sim_host_get(struct sim_world *w, const char *host_id, struct sim_host_info 
     if (h)
         fill_info(h, ret_info);
     else
-        rc = sim_err_set(err, SIM_ERR_NOT_FOUND, "no simulated host '%s'", host_id);
+        rc = sim_err_set(err, SIM_ERR_NO_HOST, "no simulated host '%s'", host_id);
     pthread_mutex_unlock(&w->lock);
     return rc;
 }
@@ -160,7 +160,7 @@ int sim_host_set_up(struct sim_world *w, const char *host_id, bool up, struct si
     pthread_mutex_lock(&w->lock);
     struct sim_host *h = sim_map_get(&w->hosts, host_id);
     if (!h) {
-        rc = sim_err_set(err, SIM_ERR_NOT_FOUND, "no simulated host '%s'", host_id);
+        rc = sim_err_set(err, SIM_ERR_NO_HOST, "no simulated host '%s'", host_id);
     } else if (h->up != up) {
         h->up = up;
         if (up)

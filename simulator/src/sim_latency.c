@@ -50,7 +50,7 @@ int sim_latency_set(struct sim_world *w, const struct sim_scope *scope, enum sim
     if (!empty(scope->host)) {
         struct sim_host *h = sim_map_get(&w->hosts, scope->host);
         if (!h) {
-            rc = sim_err_set(err, SIM_ERR_NOT_FOUND, "no simulated host '%s'", scope->host);
+            rc = sim_err_set(err, SIM_ERR_NO_HOST, "no simulated host '%s'", scope->host);
             goto out;
         }
         if (!h->latency) {

@@ -318,7 +318,7 @@ int sim_vm_adopt(struct sim_world *w, const char *host_id, const struct sim_vm_s
     pthread_mutex_lock(&w->lock);
     struct sim_host *h = sim_map_get(&w->hosts, host_id);
     if (!h)
-        rc = sim_err_set(err, SIM_ERR_NOT_FOUND, "no simulated host '%s'", host_id);
+        rc = sim_err_set(err, SIM_ERR_NO_HOST, "no simulated host '%s'", host_id);
     else
         rc = place(w, h, vm, power, err);
     pthread_mutex_unlock(&w->lock);
