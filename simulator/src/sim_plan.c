@@ -1,4 +1,4 @@
-/* One simulated operation: pick its fault rule and latency under the lock, then sleep outside it. */
+/* One simulated operation: fault rule and latency picked under the lock, sleep outside it. */
 #include <errno.h>
 #include <string.h>
 #include <time.h>

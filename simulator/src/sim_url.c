@@ -1,4 +1,4 @@
-/* Simulator host URLs: "http://sim.../<path>/<last>" with hardware overrides in the last segment. */
+/* Simulator host URLs: "http://sim.../<path>/<last>", hardware overrides in the last segment. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>

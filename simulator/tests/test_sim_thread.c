@@ -61,10 +61,10 @@ static void test_threads(void **state)
     assert_non_null(w);
     struct sim_err err;
     struct sim_host_info hi;
-    assert_int_equal(sim_host_add(w, &(struct sim_host_spec){.id = "h0", .url = "http://sim/c/h0"}, &hi, &err),
-                     0);
-    assert_int_equal(sim_host_add(w, &(struct sim_host_spec){.id = "h1", .url = "http://sim/c/h1"}, &hi, &err),
-                     0);
+    struct sim_host_spec sh0 = {.id = "h0", .url = "http://sim/c/h0"};
+    assert_int_equal(sim_host_add(w, &sh0, &hi, &err), 0);
+    struct sim_host_spec sh1 = {.id = "h1", .url = "http://sim/c/h1"};
+    assert_int_equal(sim_host_add(w, &sh1, &hi, &err), 0);
     pthread_t t[THREADS];
     struct worker wk[THREADS];
     for (int i = 0; i < THREADS; i++) {
