@@ -84,6 +84,9 @@ struct cs_api_map {
  * parameter gives an empty map (n == 0). ret_map is released with cs_api_map_release. */
 int cs_api_params_map(const struct cs_api_params *p, const char *lname,
                       struct cs_api_map *ret_map, struct cs_err *err);
+/* Checks every parameter whose name contains '[' has the map shape above (CloudStack checks all
+ * of them before binding, declared or not): CS_ERR_MALFORMED otherwise. */
+int cs_api_params_check_maps(const struct cs_api_params *p, struct cs_err *err);
 /* The value of field (case-insensitive) of one entry, or NULL. borrowed */
 const char *cs_api_map_entry_get(const struct cs_api_map_entry *e, const char *field);
 void cs_api_map_release(struct cs_api_map *m);

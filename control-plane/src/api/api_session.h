@@ -21,9 +21,11 @@ int cs_api_sessions_timeout(const struct cs_api_sessions *s);
  * 16 random bytes as uppercase hex. 0 or <0; both strings returns: owned. */
 int cs_api_sessions_create(struct cs_api_sessions *s, const struct cs_api_session_who *who,
                            char **ret_sessionkey, char **ret_jsessionid);
-/* 0 when jsessionid names a live session AND the key equals its sessionkey (constant time):
- * the key is param_key when not NULL (CloudStack reads the parameter first), else cookie_key;
- * both NULL fails. Refreshes the idle time. <0 otherwise (ret_who untouched). */
+/* 0 when jsessionid names a live session AND every non-NULL key of cookie_key and param_key
+ * equals its sessionkey (constant time); both NULL fails. Refreshes the idle time. An expired
+ * session is dropped. <0 otherwise (ret_who untouched). CloudStack's default check
+ * (CookieAndParameter) corresponds to passing both and requiring both non-NULL: the caller
+ * decides which locations are mandatory. */
 int cs_api_sessions_lookup(struct cs_api_sessions *s, const char *jsessionid,
                            const char *cookie_key, const char *param_key,
                            struct cs_api_session_who *ret_who);

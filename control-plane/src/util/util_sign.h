@@ -19,6 +19,15 @@ void cs_util_url_encode_java(struct cs_buf *b, const char *s);
  * key=ENC(value) with the key not encoded, joined by '&', then lowercased. Pairs whose key is
  * "signature" (any case) are skipped. Returns: owned. */
 char *cs_util_cs_canonical(const struct cs_kv *kv, size_t n);
+/* Variants of the canonical string that some clients sign (see api_sign.c for why a server may
+ * accept them): sort by lowercased key (libcloud, Marvin); leave '~' unescaped (Python's quote
+ * and Go's QueryEscape do). flags 0 is exactly cs_util_cs_canonical. */
+enum {
+    CS_UTIL_SIGN_SORT_LOWER = 1 << 0,
+    CS_UTIL_SIGN_TILDE_RAW = 1 << 1,
+};
+/* Returns: owned. */
+char *cs_util_cs_canonical_ex(const struct cs_kv *kv, size_t n, unsigned flags);
 /* Base64(HMAC-SHA1(secret, canonical)). Returns: owned. */
 char *cs_util_cs_sign(const struct cs_kv *kv, size_t n, const char *secret);
 
