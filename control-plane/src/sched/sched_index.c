@@ -35,8 +35,10 @@ struct cs_sched_cap cs_sched_index_cap(const struct cs_sched_index *idx,
         return CS_SCHED_CAP_NEVER;
     int64_t cpu, mem;
     cs_sched_host_total(h, idx->factors, &cpu, &mem);
-    return (struct cs_sched_cap){cpu - h->cpu_used_mhz, mem - h->mem_used_bytes, h->cpu_cores,
-                                 h->cpu_mhz};
+    struct cs_sched_cap c = {cpu - h->cpu_used_mhz, mem - h->mem_used_bytes, h->cpu_cores,
+                             h->cpu_mhz, {0}};
+    cs_sched_cap_mix(&c);
+    return c;
 }
 
 static int64_t scope_id(const struct cs_sched_host *h, enum cs_sched_lvl lvl)

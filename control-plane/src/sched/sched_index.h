@@ -45,8 +45,9 @@ void cs_sched_host_total(const struct cs_sched_host *h, struct cs_sched_factors 
                          int64_t *ret_cpu_mhz, int64_t *ret_mem_bytes);
 
 /* The index keeps, per zone, per pod and per cluster, the hosts in id order under a segment tree
- * of the maxima of (free MHz, free bytes, cores, per-core MHz), so a first fit is a pruned
- * descent rather than a scan. Not thread-safe: the caller serializes every call with one lock.
+ * of the maxima of (free MHz, free bytes, cores, per-core MHz, and min(free MHz * r, free bytes)
+ * for a few memory/CPU ratios r; see sched_tree.h), so a first fit is a pruned descent rather
+ * than a scan. Not thread-safe: the caller serializes every call with one lock.
  *
  * Costs (n = hosts in the scope): place O(log n) typical (backtracking when the maxima of a
  * subtree come from different hosts or hosts are avoided); reserve/release/set_state O(log n);

@@ -100,7 +100,8 @@ int cs_sched_place(const struct cs_sched_index *idx, const struct cs_sched_reque
         (req->n_avoid && !req->avoid))
         return cs_err_set(err, CS_ERR_PARAM, "invalid placement request");
     struct cs_sched_cap need = {(int64_t)req->cpus * req->cpu_mhz, req->mem_bytes, req->cpus,
-                                req->cpu_mhz};
+                                req->cpu_mhz, {0}};
+    cs_sched_cap_mix(&need);
 
     struct cs_sched_avoid avoid = {req->avoid, req->n_avoid, false};
     cs_autofree int64_t *sorted = NULL;

@@ -29,19 +29,37 @@ bool cs_sched_avoid_has(const struct cs_sched_avoid *a, int64_t id)
     return lo < a->n && a->ids[lo] == id;
 }
 
+void cs_sched_cap_mix(struct cs_sched_cap *c)
+{
+    /* cpu clamped to +-2^36 MHz so cpu * 2^(18+5) cannot overflow */
+    const int64_t lim = INT64_C(1) << 36;
+    int64_t cpu = c->cpu > lim ? lim : c->cpu < -lim ? -lim : c->cpu;
+    for (int k = 0; k < CS_SCHED_MIX; k++) {
+        int64_t scaled = cpu * (INT64_C(1) << (CS_SCHED_MIX_SHIFT0 + k));
+        if (c->cpu == INT64_MIN || c->mem == INT64_MIN)
+            c->mix[k] = INT64_MIN;
+        else
+            c->mix[k] = scaled < c->mem ? scaled : c->mem;
+    }
+}
+
 static struct cs_sched_cap cap_max(const struct cs_sched_cap *a, const struct cs_sched_cap *b)
 {
-    return (struct cs_sched_cap){
+    struct cs_sched_cap m = {
         a->cpu > b->cpu ? a->cpu : b->cpu,
         a->mem > b->mem ? a->mem : b->mem,
         a->cores > b->cores ? a->cores : b->cores,
         a->mhz > b->mhz ? a->mhz : b->mhz,
+        {0},
     };
+    for (int k = 0; k < CS_SCHED_MIX; k++)
+        m.mix[k] = a->mix[k] > b->mix[k] ? a->mix[k] : b->mix[k];
+    return m;
 }
 
 static bool cap_eq(const struct cs_sched_cap *a, const struct cs_sched_cap *b)
 {
-    return a->cpu == b->cpu && a->mem == b->mem && a->cores == b->cores && a->mhz == b->mhz;
+    return memcmp(a, b, sizeof(*a)) == 0;
 }
 
 /* Recomputes every inner node from the leaves: O(leaves). */

@@ -6,22 +6,45 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Memory-per-MHz ratios for the mixed maxima: 2^18 .. 2^23 bytes per MHz (0.25 .. 8 MiB per
+ * MHz, compute- to memory-optimised offerings). */
+#define CS_SCHED_MIX 6
+#define CS_SCHED_MIX_SHIFT0 18
+
 /* What a host offers (at a leaf) or the component-wise maximum over a subtree (inner node).
  * A host that may not take VMs offers CS_SCHED_CAP_NEVER. As a requirement: free CPU MHz, free
- * memory bytes, physical cores and per-core MHz all at least these. */
+ * memory bytes, physical cores and per-core MHz all at least these.
+ *
+ * mix[k] = min(cpu * r_k, mem) with r_k = 2^(CS_SCHED_MIX_SHIFT0 + k) bytes per MHz. The plain
+ * maxima of cpu and mem may come from different hosts, so on their own they prune badly once
+ * hosts are partly full; a host that fits (c, m) has min(cpu * r, mem) >= min(c * r, m) for every
+ * r, and for r = m / c that test is exact, so mixed maxima at ratios near the request's make the
+ * test of a subtree nearly exact. */
 struct cs_sched_cap {
     int64_t cpu;
     int64_t mem;
     int32_t cores;
     int32_t mhz;
+    int64_t mix[CS_SCHED_MIX];
 };
 
-#define CS_SCHED_CAP_NEVER ((struct cs_sched_cap){INT64_MIN, INT64_MIN, INT32_MIN, INT32_MIN})
+#define CS_SCHED_CAP_NEVER                                                                         \
+    ((struct cs_sched_cap){INT64_MIN, INT64_MIN, INT32_MIN, INT32_MIN,                           \
+                           {INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN}})
+
+/* Fills c->mix from c->cpu and c->mem (for a host's offer and for a requirement alike). */
+void cs_sched_cap_mix(struct cs_sched_cap *c);
 
 static inline bool cs_sched_cap_fits(const struct cs_sched_cap *have, const struct cs_sched_cap *need)
 {
-    return have->cpu >= need->cpu && have->mem >= need->mem && have->cores >= need->cores &&
-           have->mhz >= need->mhz;
+    if (have->cpu < need->cpu || have->mem < need->mem || have->cores < need->cores ||
+        have->mhz < need->mhz)
+        return false;
+    for (int k = 0; k < CS_SCHED_MIX; k++) {
+        if (have->mix[k] < need->mix[k])
+            return false;
+    }
+    return true;
 }
 
 /* Host ids a placement must skip: a short list scanned, or a sorted one searched. */
