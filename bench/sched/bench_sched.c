@@ -167,7 +167,8 @@ static void make_request(const struct topo *t, struct cs_sched_request *r, int64
                                    .mem_bytes = s->mem};
     int scope = (int)rnd_below(100);
     const struct range *zr = &t->zone_hosts[z];
-    const struct cs_sched_host *any = &t->hosts[zr->first - 1 + (int64_t)rnd_below((size_t)zr->count)];
+    int64_t pick = zr->first + (int64_t)rnd_below((size_t)zr->count);
+    const struct cs_sched_host *any = &t->hosts[pick - 1];
     if (scope < 18) {
         r->pod_id = any->pod_id;
     } else if (scope < 26) {
@@ -334,7 +335,7 @@ static int run_size(const struct opts *o, size_t n_hosts, struct result *res)
     size_t n_vms = 0, streak = 0;
     int64_t cpu_used = 0, cpu_goal = t.cpu_total / 100 * o->fill_pct;
     int64_t avoid[4];
-    uint64_t w0 = now_ns(), busy = 0;
+    uint64_t busy = 0;
     progress(n_hosts, 0);
     while (res->attempts < max_attempts && cpu_used < cpu_goal && streak < GIVE_UP_AFTER &&
            n_vms < max_vms) {
@@ -376,7 +377,6 @@ static int run_size(const struct opts *o, size_t n_hosts, struct result *res)
         }
     }
     progress(n_hosts, 1.0);
-    (void)w0;
     res->fill_pct = 100.0 * (double)cpu_used / (double)t.cpu_total;
     res->per_s = busy ? (double)res->attempts / ((double)busy / 1e9) : 0;
     qsort(lat, res->attempts, sizeof(*lat), cmp_u32);
@@ -445,7 +445,8 @@ static int write_csv(const char *dir, const struct result *r, size_t n, char *pa
         return -1;
     fprintf(f, "%s\n", columns);
     for (size_t i = 0; i < n; i++)
-        fprintf(f, "%zu,%d,%d,%d,%.2f,%zu,%zu,%zu,%zu,%.2f,%.0f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.1f\n",
+        fprintf(f,
+                "%zu,%d,%d,%d,%.2f,%zu,%zu,%zu,%zu,%.2f,%.0f,%.3f,%.3f,%.3f,%.3f,%.3f,%.4f,%.1f\n",
                 r[i].hosts, r[i].zones, r[i].pods, r[i].clusters, r[i].load_ms, r[i].attempts,
                 r[i].placed, r[i].failed, r[i].released, r[i].fill_pct, r[i].per_s, r[i].p50,
                 r[i].p99, r[i].p999, r[i].max, r[i].scan_us, r[i].index_us,

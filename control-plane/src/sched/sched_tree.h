@@ -35,7 +35,8 @@ struct cs_sched_cap {
 /* Fills c->mix from c->cpu and c->mem (for a host's offer and for a requirement alike). */
 void cs_sched_cap_mix(struct cs_sched_cap *c);
 
-static inline bool cs_sched_cap_fits(const struct cs_sched_cap *have, const struct cs_sched_cap *need)
+static inline bool cs_sched_cap_fits(const struct cs_sched_cap *have,
+                                     const struct cs_sched_cap *need)
 {
     if (have->cpu < need->cpu || have->mem < need->mem || have->cores < need->cores ||
         have->mhz < need->mhz)
