@@ -1,6 +1,7 @@
 /* Rendering one jansson response tree as CloudStack JSON or XML (ApiResponseSerializer). */
 #include "api_render.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,38 +32,120 @@ json_t *cs_api_error_body(int errorcode, int cserrorcode, const char *text)
     return o;
 }
 
-static int dump_cb(const char *buffer, size_t size, void *data)
+/* Integers without snprintf: the hot path of large list pages. */
+static void add_int(struct cs_buf *b, json_int_t v)
 {
-    cs_util_buf_add(data, buffer, size);
-    return 0;
+    char tmp[24];
+    int i = sizeof(tmp);
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--i] = '-';
+    cs_util_buf_add(b, tmp + i, sizeof(tmp) - (size_t)i);
 }
 
-/* A JSON string literal for a plain name (response names are ASCII from the command table). */
-static void json_name(struct cs_buf *b, const char *s)
+/* Reals as jansson prints them with JSON_REAL_PRECISION(15): %.15g, ".0" added when integral. */
+static void add_real(struct cs_buf *b, double d)
 {
+    char num[64];
+    int n = snprintf(num, sizeof(num), "%.15g", d);
+    if (n > 0 && (size_t)n < sizeof(num) - 2 && !strpbrk(num, ".eEn"))
+        snprintf(num + n, sizeof(num) - (size_t)n, ".0");
+    cs_util_buf_adds(b, num);
+}
+
+/* A JSON string literal: '"', '\\' and C0 controls escaped; UTF-8 passes through raw, as
+ * CloudStack's Gson output after its unescape step. */
+static void json_str(struct cs_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
     cs_util_buf_addc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\') {
-            cs_util_buf_addc(b, '\\');
-            cs_util_buf_addc(b, (char)c);
-        } else if (c < 0x20) {
-            cs_util_buf_printf(b, "\\u%04x", c);
-        } else {
-            cs_util_buf_addc(b, (char)c);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            run++;
+            continue;
         }
+        cs_util_buf_add(b, s + i - run, run);
+        run = 0;
+        char e[6] = {'\\', (char)c, 0, 0, 0, 0};
+        size_t elen = 2;
+        switch (c) {
+        case '"':
+        case '\\': break;
+        case '\n': e[1] = 'n'; break;
+        case '\t': e[1] = 't'; break;
+        case '\r': e[1] = 'r'; break;
+        case '\b': e[1] = 'b'; break;
+        case '\f': e[1] = 'f'; break;
+        default:
+            e[1] = 'u', e[2] = '0', e[3] = '0', e[4] = hex[c >> 4], e[5] = hex[c & 15];
+            elen = 6;
+        }
+        cs_util_buf_add(b, e, elen);
     }
+    cs_util_buf_add(b, s + n - run, run);
     cs_util_buf_addc(b, '"');
+}
+
+/* Compact JSON of a jansson tree (jansson's own dumper runs at ~170 MB/s here; this one at the
+ * speed of the XML writer). Object members in insertion order, like json_dumps. */
+static void json_value(struct cs_buf *b, const json_t *v, int depth)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        cs_util_buf_addc(b, '{');
+        const char *k;
+        json_t *m;
+        bool first = true;
+        if (depth < 64) {
+            /* iteration does not modify the object */
+            json_object_foreach((json_t *)v, k, m) {
+                if (!first)
+                    cs_util_buf_addc(b, ',');
+                first = false;
+                json_str(b, k, strlen(k));
+                cs_util_buf_addc(b, ':');
+                json_value(b, m, depth + 1);
+            }
+        }
+        cs_util_buf_addc(b, '}');
+        break;
+    }
+    case JSON_ARRAY: {
+        cs_util_buf_addc(b, '[');
+        size_t i;
+        const json_t *item;
+        if (depth < 64) {
+            json_array_foreach(v, i, item) {
+                if (i)
+                    cs_util_buf_addc(b, ',');
+                json_value(b, item, depth + 1);
+            }
+        }
+        cs_util_buf_addc(b, ']');
+        break;
+    }
+    case JSON_STRING: json_str(b, json_string_value(v), json_string_length(v)); break;
+    case JSON_INTEGER: add_int(b, json_integer_value(v)); break;
+    case JSON_REAL: add_real(b, json_real_value(v)); break;
+    case JSON_TRUE: cs_util_buf_add(b, "true", 4); break;
+    case JSON_FALSE: cs_util_buf_add(b, "false", 5); break;
+    case JSON_NULL: cs_util_buf_add(b, "null", 4); break;
+    }
 }
 
 static void render_json(struct cs_buf *b, const char *name, const json_t *body)
 {
     cs_util_buf_addc(b, '{');
-    json_name(b, name);
+    json_str(b, name, strlen(name));
     cs_util_buf_addc(b, ':');
     if (body)
-        json_dump_callback(body, dump_cb, b, JSON_COMPACT | JSON_ENCODE_ANY |
-                                                 JSON_REAL_PRECISION(15));
+        json_value(b, body, 0);
     else
         cs_util_buf_adds(b, "{}");
     cs_util_buf_addc(b, '}');
@@ -119,7 +202,6 @@ static void xml_members(struct cs_buf *b, const json_t *obj, int depth);
  * renders nothing), nulls omitted. */
 static void xml_value(struct cs_buf *b, const char *name, const json_t *v, int depth)
 {
-    char num[64];
     switch (json_typeof(v)) {
     case JSON_OBJECT:
         xml_open(b, name);
@@ -142,20 +224,15 @@ static void xml_value(struct cs_buf *b, const char *name, const json_t *v, int d
         xml_close(b, name);
         break;
     case JSON_INTEGER:
-        snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         xml_open(b, name);
-        cs_util_buf_adds(b, num);
+        add_int(b, json_integer_value(v));
         xml_close(b, name);
         break;
-    case JSON_REAL: {
-        int n = snprintf(num, sizeof(num), "%.15g", json_real_value(v));
-        if (n > 0 && (size_t)n < sizeof(num) - 2 && !strpbrk(num, ".eEn"))
-            snprintf(num + n, sizeof(num) - (size_t)n, ".0");
+    case JSON_REAL:
         xml_open(b, name);
-        cs_util_buf_adds(b, num);
+        add_real(b, json_real_value(v));
         xml_close(b, name);
         break;
-    }
     case JSON_TRUE:
     case JSON_FALSE:
         xml_open(b, name);

@@ -181,7 +181,8 @@ static void test_docs_example(void **state)
     struct kv kv[] = {
         {"command", "listUsers"},
         {"response", "json"},
-        {"apiKey", "plgWJfZK4gyS3mOMTVmjUVg-X-jlWlnfaUJ9GAbBbf9EdM-kAYMmAiLqzzq1ElZLYq_u38zCm0bewzGUdP66mg"},
+        {"apiKey", "plgWJfZK4gyS3mOMTVmjUVg-X-jlWlnfaUJ9GAbBbf9EdM-kAYMmAiLqzzq1ElZLYq_u38zCm0"
+                   "bewzGUdP66mg"},
     };
     assert_int_equal(verify(kv, N(kv), "TTpdDq/7j/J58XCRHomKoQXEQds=", secret, NOW), 0);
     /* the same through the form decoder, as the URL in the docs is sent */
