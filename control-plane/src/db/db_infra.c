@@ -1,4 +1,4 @@
-/* The physical infrastructure as stored: zones, pods, clusters, hosts, storage pools, image stores. */
+/* The physical infrastructure as stored: zones, pods, clusters, hosts, pools, image stores. */
 #include "db_infra.h"
 
 #include <string.h>

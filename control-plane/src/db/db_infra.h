@@ -1,4 +1,4 @@
-/* The physical infrastructure as stored: zones, pods, clusters, hosts, storage pools, image stores. */
+/* The physical infrastructure as stored: zones, pods, clusters, hosts, pools, image stores. */
 #ifndef CS_DB_INFRA_H
 #define CS_DB_INFRA_H
 

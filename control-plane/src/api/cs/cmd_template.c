@@ -108,16 +108,19 @@ static int list_os_categories(struct cs_api_call *call, struct cs_err *err)
 }
 
 static const struct cs_api_param_spec register_template_params[] = {
-    {"format", CS_PT_STRING, CS_PF_REQUIRED, CS_ENT_NONE, "the format: QCOW2, RAW, VHD, OVA, ...", 0},
+    {"format", CS_PT_STRING, CS_PF_REQUIRED, CS_ENT_NONE,
+     "the format: QCOW2, RAW, VHD, OVA, ...", 0},
     {"hypervisor", CS_PT_STRING, CS_PF_REQUIRED, CS_ENT_NONE, "the hypervisor type", 0},
     {"name", CS_PT_STRING, CS_PF_REQUIRED, CS_ENT_NONE, "the name", 0},
     {"url", CS_PT_STRING, CS_PF_REQUIRED, CS_ENT_NONE, "the URL", 0},
     {"bits", CS_PT_INTEGER, 0, CS_ENT_NONE, "the bits", 0},
     {"displaytext", CS_PT_STRING, 0, CS_ENT_NONE, "the display text", 0},
     {"isfeatured", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "true if the template is featured", 0},
-    {"ispublic", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "true if the template is available to all accounts", 0},
+    {"ispublic", CS_PT_BOOLEAN, 0, CS_ENT_NONE,
+     "true if the template is available to all accounts", 0},
     {"ostypeid", CS_PT_UUID, 0, CS_ENT_OS_TYPE, "the ID of the OS type", 0},
-    {"passwordenabled", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "true if the template supports the password reset feature", 0},
+    {"passwordenabled", CS_PT_BOOLEAN, 0, CS_ENT_NONE,
+     "true if the template supports the password reset feature", 0},
     {"sshkeyenabled", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "the sshkeyenabled", 0},
     {"isextractable", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "the isextractable", 0},
     {"requireshvm", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "the requireshvm", 0},
@@ -142,7 +145,8 @@ static const struct cs_api_param_spec register_template_params[] = {
 };
 
 static const struct cs_api_param_spec list_templates_params[] = {
-    {"templatefilter", CS_PT_STRING, CS_PF_REQUIRED, CS_ENT_NONE, "featured, self, selfexecutable, sharedexecutable, executable, community or all", 0},
+    {"templatefilter", CS_PT_STRING, CS_PF_REQUIRED, CS_ENT_NONE,
+     "featured, self, selfexecutable, sharedexecutable, executable, community or all", 0},
     {"keyword", CS_PT_STRING, 0, CS_ENT_NONE, "List by keyword", 0},
     {"page", CS_PT_INTEGER, 0, CS_ENT_NONE, "the page number", 0},
     {"pagesize", CS_PT_INTEGER, 0, CS_ENT_NONE, "the page size", 0},
