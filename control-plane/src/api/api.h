@@ -15,7 +15,8 @@ struct cs_api;
 /* One request as the HTTP front hands it over. */
 struct cs_api_request {
     const char *method;            /* "GET", "POST" */
-    const struct cs_api_params *params;
+    const struct cs_api_params *params; /* NULL when param_error is set */
+    const struct cs_err *param_error;   /* the parameters could not be decoded (→ 431) */
     const char *cookie_jsessionid; /* may be NULL */
     const char *cookie_sessionkey; /* may be NULL */
     const char *remote_addr;

@@ -253,10 +253,19 @@ void cs_api_handle(struct cs_api *api, const struct cs_api_request *req,
                    struct cs_api_response *resp)
 {
     memset(resp, 0, sizeof(*resp));
-    enum cs_api_format fmt = cs_api_format_parse(cs_api_params_get(req->params, "response"));
-    const char *command = cs_api_params_raw(req->params, "command");
     struct cs_err err;
     cs_err_clear(&err);
+    if (req->param_error || !req->params) {
+        /* Undecodable parameters: nothing can be trusted, not even response=json. */
+        if (req->param_error)
+            err = *req->param_error;
+        else
+            cs_err_set(&err, CS_ERR_PARAM, "no parameters");
+        cs_api_respond_error(resp, CS_API_XML, "errorresponse", &err, CS_API_CSERR_SERVER_API);
+        return;
+    }
+    enum cs_api_format fmt = cs_api_format_parse(cs_api_params_get(req->params, "response"));
+    const char *command = cs_api_params_raw(req->params, "command");
     if (!command || !*command) {
         cs_err_set(&err, CS_ERR_PARAM, "no command specified");
         cs_api_respond_error(resp, fmt, "errorresponse", &err, CS_API_CSERR_SERVER_API);
@@ -274,6 +283,14 @@ void cs_api_handle(struct cs_api *api, const struct cs_api_request *req,
     if (req->integration && !cmd) {
         cs_err_set(&err, CS_ERR_UNSUPPORTED, "Unknown API command: %s", command);
         cs_api_respond_error(resp, fmt, "errorresponse", &err, CS_API_CSERR_SERVER_API);
+        return;
+    }
+    /* Checked for every command before anything else reads a value (spec: reliability.md). */
+    static const char *const ctl_exempt[] = {"activationrule", NULL};
+    if (cs_api_params_check_ctl(req->params, ctl_exempt, &err) < 0 ||
+        cs_api_params_check_maps(req->params, &err) < 0) {
+        cs_api_respond_error(resp, fmt, cmd ? respname : "errorresponse", &err,
+                             CS_API_CSERR_SERVER_API);
         return;
     }
     struct cs_svc_caller caller;

@@ -190,6 +190,7 @@ int main(int argc, char **argv)
         return 1;
     }
     cs_log_info("started in %.3f s", (double)(cs_util_mono_ns() - t0) / 1e9);
+    o.port = cs_server_http_port(http); /* --port 0 picks a free one */
     print_welcome(&o, o.data_dir);
     fprintf(stderr, "cstackd: listening on http://%s:%d/client/api\n", o.bind, o.port);
     int sig;
