@@ -128,19 +128,31 @@ struct cs_api_call {
     const char *job_uuid;
 };
 
-/* The parameters every account-scoped list command takes (page, pagesize, keyword, listall,
- * domainid, isrecursive, account, projectid); put first in a list command's spec. */
-#define CS_API_LIST_PARAMS                                                                         \
+/* Parameter groups of list commands, as CloudStack's BaseListCmd hierarchy has them; put first
+ * in a list command's spec. Paging: BaseListCmd. */
+#define CS_API_PAGE_PARAMS                                                                         \
     {"keyword", CS_PT_STRING, 0, CS_ENT_NONE, "List by keyword", 0},                               \
         {"page", CS_PT_INTEGER, 0, CS_ENT_NONE, "", 0},                                            \
-        {"pagesize", CS_PT_INTEGER, 0, CS_ENT_NONE, "", 0},                                        \
+        {"pagesize", CS_PT_INTEGER, 0, CS_ENT_NONE, "", 0}
+
+/* Domain scoping: BaseListDomainResourcesCmd. */
+#define CS_API_DOMAIN_LIST_PARAMS                                                                  \
+    CS_API_PAGE_PARAMS,                                                                            \
         {"listall", CS_PT_BOOLEAN, 0, CS_ENT_NONE,                                                 \
          "If set to false, list only resources belonging to the command's caller", 0},             \
         {"domainid", CS_PT_UUID, 0, CS_ENT_DOMAIN, "list only resources belonging to the domain",  \
          0},                                                                                       \
         {"isrecursive", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "defaults to false; true includes subdomains",\
-         0},                                                                                       \
-        {"account", CS_PT_STRING, 0, CS_ENT_NONE, "list resources by account", 0},                 \
+         0}
+
+/* Account scoping: BaseListAccountResourcesCmd. */
+#define CS_API_ACCOUNT_LIST_PARAMS                                                                 \
+    CS_API_DOMAIN_LIST_PARAMS,                                                                     \
+        {"account", CS_PT_STRING, 0, CS_ENT_NONE, "list resources by account", 0}
+
+/* Account and project scoping: BaseListProjectAndAccountResourcesCmd. */
+#define CS_API_LIST_PARAMS                                                                         \
+    CS_API_ACCOUNT_LIST_PARAMS,                                                                    \
         {"projectid", CS_PT_UUID, 0, CS_ENT_NONE, "list objects by project", 0}
 
 /* Argument access for handlers (names lowercase, as in the spec table). */

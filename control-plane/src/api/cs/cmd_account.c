@@ -88,7 +88,7 @@ static const struct cs_api_param_spec domain_params[] = {
 };
 
 static const struct cs_api_param_spec account_params[] = {
-    CS_API_LIST_PARAMS,
+    CS_API_DOMAIN_LIST_PARAMS,
     {"accounttype", CS_PT_INTEGER, 0, CS_ENT_NONE, "list accounts by account type", 0},
     {"id", CS_PT_UUID, 0, CS_ENT_ACCOUNT, "list account by account ID", 0},
     {"iscleanuprequired", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "list accounts by cleanuprequired", 0},
@@ -102,7 +102,7 @@ static const struct cs_api_param_spec account_params[] = {
 };
 
 static const struct cs_api_param_spec user_params[] = {
-    CS_API_LIST_PARAMS,
+    CS_API_ACCOUNT_LIST_PARAMS,
     {"accounttype", CS_PT_INTEGER, 0, CS_ENT_NONE, "List users by account type", 0},
     {"id", CS_PT_UUID, 0, CS_ENT_USER, "List user by ID.", 0},
     {"state", CS_PT_STRING, 0, CS_ENT_NONE, "List users by state of the user account.", 0},

@@ -53,7 +53,7 @@ static const struct cs_api_param_spec query_params[] = {
 };
 
 static const struct cs_api_param_spec list_params[] = {
-    CS_API_LIST_PARAMS,
+    CS_API_ACCOUNT_LIST_PARAMS,
     {"startdate", CS_PT_DATE, 0, CS_ENT_NONE, "The start date of the async job", 0},
     {"managementserverid", CS_PT_UUID, 0, CS_ENT_NONE, "The id of the management server", 0},
     {NULL},
