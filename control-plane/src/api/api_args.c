@@ -82,6 +82,10 @@ static int bind_one(struct cs_api_call *call, const struct cs_api_param_spec *sp
     case CS_PT_UUID: {
         if (spec->entity == CS_ENT_NONE || !entity_tables[spec->entity])
             break;
+        if ((spec->flags & CS_PF_ALL) && strcmp(value, "-1") == 0) {
+            a->id = -1;
+            break;
+        }
         if (!cs_util_uuid_valid(value))
             return invalid_value(call, spec->name, value, err);
         if (cs_db_id_by_uuid(call->svc->db, entity_tables[spec->entity], value, &a->id, err) < 0)

@@ -61,6 +61,8 @@ enum {
 enum {
     CS_PF_REQUIRED = 1 << 0,
     CS_PF_SENSITIVE = 1 << 1, /* never logged, never echoed */
+    CS_PF_ALL = 1 << 2,       /* uuid parameter where "-1" means "all" (id -1), e.g. zoneid of
+                                 a cross-zone template */
 };
 
 struct cs_api_param_spec {

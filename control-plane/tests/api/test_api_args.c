@@ -23,6 +23,7 @@ static const struct cs_api_param_spec specs[] = {
     {"startvm", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "a flag", 0},
     {"startdate", CS_PT_DATE, 0, CS_ENT_NONE, "a date", 0},
     {"opaque", CS_PT_UUID, 0, CS_ENT_NONE, "a uuid no table backs", 0},
+    {"templatezone", CS_PT_UUID, CS_PF_ALL, CS_ENT_ZONE, "-1 means all zones", 0},
     {NULL},
 };
 
@@ -125,6 +126,13 @@ static void test_uuid_resolution(void **state)
     assert_string_equal(cs_api_arg_str(&call, "opaque"), "anything");
     assert_false(cs_api_arg_has(&call, "name"));
     cs_api_params_free(p);
+
+    /* "-1" means "all" only where the row says so. */
+    snprintf(q, sizeof(q), "zoneid=%s&templatezone=-1", root_uuid);
+    assert_int_equal(bind(q, &call, &p, &err), 0);
+    assert_int_equal(cs_api_arg_id(&call, "templatezone"), -1);
+    cs_api_params_free(p);
+    expect_error("zoneid=-1", CS_ERR_NOT_FOUND, NULL);
 }
 
 static void test_types_and_lengths(void **state)
