@@ -391,7 +391,7 @@ static int world_of(struct cs_hv *hv, struct sim_world **ret, struct cs_err *err
 int cs_hv_sim_mock_add(struct cs_hv *hv, const struct cs_hv_sim_mock *mock, long *ret_id,
                        struct cs_err *err)
 {
-    struct sim_world *w;
+    struct sim_world *w = NULL;
     int rc = world_of(hv, &w, err);
     if (rc < 0)
         return rc;
@@ -412,7 +412,7 @@ int cs_hv_sim_mock_add(struct cs_hv *hv, const struct cs_hv_sim_mock *mock, long
 
 int cs_hv_sim_mock_remove(struct cs_hv *hv, long id, struct cs_err *err)
 {
-    struct sim_world *w;
+    struct sim_world *w = NULL;
     int rc = world_of(hv, &w, err);
     if (rc < 0)
         return rc;
@@ -439,7 +439,7 @@ static void mock_info(const struct sim_rule_info *r, struct cs_hv_sim_mock_info 
 int cs_hv_sim_mock_get(struct cs_hv *hv, long id, struct cs_hv_sim_mock_info *ret_info,
                        struct cs_err *err)
 {
-    struct sim_world *w;
+    struct sim_world *w = NULL;
     int rc = world_of(hv, &w, err);
     if (rc < 0)
         return rc;
@@ -480,7 +480,7 @@ int cs_hv_sim_mock_list(struct cs_hv *hv,
                         void (*fn)(void *ud, const struct cs_hv_sim_mock_info *mock), void *ud,
                         struct cs_err *err)
 {
-    struct sim_world *w;
+    struct sim_world *w = NULL;
     int rc = world_of(hv, &w, err);
     if (rc < 0)
         return rc;
@@ -497,7 +497,7 @@ int cs_hv_sim_mock_list(struct cs_hv *hv,
 int cs_hv_sim_host_set_state(struct cs_hv *hv, const char *host_uuid, bool up,
                              struct cs_err *err)
 {
-    struct sim_world *w;
+    struct sim_world *w = NULL;
     int rc = world_of(hv, &w, err);
     if (rc < 0)
         return rc;
@@ -509,7 +509,7 @@ int cs_hv_sim_host_set_state(struct cs_hv *hv, const char *host_uuid, bool up,
 
 int cs_hv_sim_host_ping(struct cs_hv *hv, const char *host_uuid, struct cs_err *err)
 {
-    struct sim_world *w;
+    struct sim_world *w = NULL;
     int rc = world_of(hv, &w, err);
     if (rc < 0)
         return rc;
@@ -523,7 +523,7 @@ int cs_hv_sim_latency_set(struct cs_hv *hv, const char *zone_uuid, const char *p
                           const char *cluster_uuid, const char *host_uuid, const char *command,
                           const char *dist, struct cs_err *err)
 {
-    struct sim_world *w;
+    struct sim_world *w = NULL;
     int rc = world_of(hv, &w, err);
     if (rc < 0)
         return rc;
