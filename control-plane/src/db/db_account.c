@@ -2,10 +2,7 @@
 #include "db_account.h"
 
 #include <stdlib.h>
-#include <string.h>
-
-#include "util_time.h"
-#include "util_uuid.h"
+#include "db_row.h"
 
 void cs_db_user_release(struct cs_user *u)
 {
@@ -24,34 +21,25 @@ void cs_db_user_vec_release(struct cs_vec *vec)
     cs_util_vec_release(vec);
 }
 
-static void new_identity(char uuid[37], int64_t *created)
-{
-    if (!uuid[0])
-        cs_util_uuid_new(uuid);
-    if (!*created)
-        *created = cs_util_now();
-}
-
 /* ---- domains ---- */
 
 #define DOMAIN_COLS "id, uuid, name, path, parent_id, level, state, created"
 
+#define D(kind, f) CS_DB_COL(kind, struct cs_domain, f)
+static const struct cs_db_col domain_cols[] = {
+    D(I64, id), D(TEXT, uuid), D(TEXT, name), D(TEXT, path), D(I64, parent_id), D(INT, level),
+    D(TEXT, state), D(I64, created),
+};
+#undef D
+
 static void read_domain(sqlite3_stmt *st, void *p)
 {
-    struct cs_domain *d = p;
-    d->id = sqlite3_column_int64(st, 0);
-    cs_db_col_text(st, 1, d->uuid, sizeof(d->uuid));
-    cs_db_col_text(st, 2, d->name, sizeof(d->name));
-    cs_db_col_text(st, 3, d->path, sizeof(d->path));
-    d->parent_id = sqlite3_column_int64(st, 4);
-    d->level = sqlite3_column_int(st, 5);
-    cs_db_col_text(st, 6, d->state, sizeof(d->state));
-    d->created = sqlite3_column_int64(st, 7);
+    CS_DB_READ(st, 0, domain_cols, p);
 }
 
 int cs_db_domain_insert(struct cs_db *db, struct cs_domain *d, struct cs_err *err)
 {
-    new_identity(d->uuid, &d->created);
+    cs_db_new_identity(d->uuid, &d->created);
     sqlite3_stmt *st = cs_db_stmt(db,
                                   "INSERT INTO domain (uuid, name, path, parent_id, level, created)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -61,23 +49,16 @@ int cs_db_domain_insert(struct cs_db *db, struct cs_domain *d, struct cs_err *er
     cs_db_bind_text(st, 1, d->uuid);
     cs_db_bind_text(st, 2, d->name);
     cs_db_bind_text(st, 3, d->path);
-    if (d->parent_id)
-        cs_db_bind_int(st, 4, d->parent_id);
+    cs_db_bind_ref(st, 4, d->parent_id);
     cs_db_bind_int(st, 5, d->level);
     cs_db_bind_int(st, 6, d->created);
-    int rc = cs_db_step_done(db, st, err);
-    if (rc == 0)
-        d->id = cs_db_last_id(db);
-    return rc;
+    return cs_db_insert_done(db, st, &d->id, err);
 }
 
 int cs_db_domain_get(struct cs_db *db, int64_t id, struct cs_domain *ret, struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(db, "SELECT " DOMAIN_COLS " FROM domain WHERE id = ?1", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_int(st, 1, id);
-    return cs_db_one_row(db, st, read_domain, ret, "domain", err);
+    return cs_db_one_by_id(db, "SELECT " DOMAIN_COLS " FROM domain WHERE id = ?1", id, read_domain,
+                           ret, "domain", err);
 }
 
 int cs_db_domain_list(struct cs_db *db, int64_t id, const char *name, const char *path_prefix,
@@ -95,75 +76,66 @@ int cs_db_domain_list(struct cs_db *db, int64_t id, const char *name, const char
     cs_db_bind_int(st, 1, id);
     cs_db_bind_text(st, 2, name);
     cs_db_bind_text(st, 3, path_prefix);
-    cs_db_bind_int(st, 4, page.limit);
-    cs_db_bind_int(st, 5, page.offset);
-    return cs_db_many_rows(db, st, 8, read_domain, ret, err);
+    cs_db_bind_page(st, 4, page);
+    return cs_db_many_rows(db, st, CS_DB_NCOLS(domain_cols), read_domain, ret, err);
 }
 
 /* ---- roles ---- */
 
+#define R(kind, f) CS_DB_COL(kind, struct cs_role, f)
+static const struct cs_db_col role_cols[] = {
+    R(I64, id), R(TEXT, uuid), R(TEXT, name), R(TEXT, type), R(TEXT, description),
+};
+#undef R
+
 static void read_role(sqlite3_stmt *st, void *p)
 {
-    struct cs_role *r = p;
-    r->id = sqlite3_column_int64(st, 0);
-    cs_db_col_text(st, 1, r->uuid, sizeof(r->uuid));
-    cs_db_col_text(st, 2, r->name, sizeof(r->name));
-    cs_db_col_text(st, 3, r->type, sizeof(r->type));
-    cs_db_col_text(st, 4, r->description, sizeof(r->description));
+    CS_DB_READ(st, 0, role_cols, p);
 }
 
 int cs_db_role_insert(struct cs_db *db, struct cs_role *r, struct cs_err *err)
 {
     int64_t created = 0;
-    new_identity(r->uuid, &created);
+    cs_db_new_identity(r->uuid, &created);
     sqlite3_stmt *st = cs_db_stmt(db,
                                   "INSERT INTO role (id, uuid, name, type, description, is_default)"
                                   " VALUES (?1, ?2, ?3, ?4, ?5, 1)",
                                   err);
     if (!st)
         return -CS_ERR_INTERNAL;
-    if (r->id)
-        cs_db_bind_int(st, 1, r->id);
+    cs_db_bind_ref(st, 1, r->id);
     cs_db_bind_text(st, 2, r->uuid);
     cs_db_bind_text(st, 3, r->name);
     cs_db_bind_text(st, 4, r->type);
     cs_db_bind_text(st, 5, r->description);
-    int rc = cs_db_step_done(db, st, err);
-    if (rc == 0)
-        r->id = cs_db_last_id(db);
-    return rc;
+    return cs_db_insert_done(db, st, &r->id, err);
 }
 
 int cs_db_role_get(struct cs_db *db, int64_t id, struct cs_role *ret, struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(
-        db, "SELECT id, uuid, name, type, description FROM role WHERE id = ?1", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_int(st, 1, id);
-    return cs_db_one_row(db, st, read_role, ret, "role", err);
+    return cs_db_one_by_id(db, "SELECT id, uuid, name, type, description FROM role WHERE id = ?1",
+                           id, read_role, ret, "role", err);
 }
 
 /* ---- accounts ---- */
 
 #define ACCOUNT_COLS "a.id, a.uuid, a.name, a.type, a.domain_id, a.role_id, a.state, a.created"
 
+#define A(kind, f) CS_DB_COL(kind, struct cs_account, f)
+static const struct cs_db_col account_cols[] = {
+    A(I64, id), A(TEXT, uuid), A(TEXT, name), A(INT, type), A(I64, domain_id), A(I64, role_id),
+    A(TEXT, state), A(I64, created),
+};
+#undef A
+
 static void read_account(sqlite3_stmt *st, void *p)
 {
-    struct cs_account *a = p;
-    a->id = sqlite3_column_int64(st, 0);
-    cs_db_col_text(st, 1, a->uuid, sizeof(a->uuid));
-    cs_db_col_text(st, 2, a->name, sizeof(a->name));
-    a->type = sqlite3_column_int(st, 3);
-    a->domain_id = sqlite3_column_int64(st, 4);
-    a->role_id = sqlite3_column_int64(st, 5);
-    cs_db_col_text(st, 6, a->state, sizeof(a->state));
-    a->created = sqlite3_column_int64(st, 7);
+    CS_DB_READ(st, 0, account_cols, p);
 }
 
 int cs_db_account_insert(struct cs_db *db, struct cs_account *a, struct cs_err *err)
 {
-    new_identity(a->uuid, &a->created);
+    cs_db_new_identity(a->uuid, &a->created);
     sqlite3_stmt *st =
         cs_db_stmt(db,
                    "INSERT INTO account (id, uuid, name, type, domain_id, role_id, state, created)"
@@ -171,44 +143,30 @@ int cs_db_account_insert(struct cs_db *db, struct cs_account *a, struct cs_err *
                    err);
     if (!st)
         return -CS_ERR_INTERNAL;
-    if (a->id)
-        cs_db_bind_int(st, 1, a->id);
+    cs_db_bind_ref(st, 1, a->id);
     cs_db_bind_text(st, 2, a->uuid);
     cs_db_bind_text(st, 3, a->name);
     cs_db_bind_int(st, 4, a->type);
     cs_db_bind_int(st, 5, a->domain_id);
-    if (a->role_id)
-        cs_db_bind_int(st, 6, a->role_id);
+    cs_db_bind_ref(st, 6, a->role_id);
     cs_db_bind_text(st, 7, a->state[0] ? a->state : "enabled");
     cs_db_bind_int(st, 8, a->created);
-    int rc = cs_db_step_done(db, st, err);
-    if (rc == 0)
-        a->id = cs_db_last_id(db);
-    return rc;
+    return cs_db_insert_done(db, st, &a->id, err);
 }
 
 int cs_db_account_get(struct cs_db *db, int64_t id, struct cs_account *ret, struct cs_err *err)
 {
-    sqlite3_stmt *st =
-        cs_db_stmt(db, "SELECT " ACCOUNT_COLS " FROM account a WHERE a.id = ?1", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_int(st, 1, id);
-    return cs_db_one_row(db, st, read_account, ret, "account", err);
+    return cs_db_one_by_id(db, "SELECT " ACCOUNT_COLS " FROM account a WHERE a.id = ?1", id,
+                           read_account, ret, "account", err);
 }
 
 int cs_db_account_find(struct cs_db *db, int64_t domain_id, const char *name,
                        struct cs_account *ret, struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(db,
-                                  "SELECT " ACCOUNT_COLS " FROM account a WHERE a.domain_id = ?1"
-                                  " AND a.name = ?2 AND a.removed IS NULL",
-                                  err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_int(st, 1, domain_id);
-    cs_db_bind_text(st, 2, name);
-    return cs_db_one_row(db, st, read_account, ret, "account", err);
+    return cs_db_one_by_id_text(db,
+                                "SELECT " ACCOUNT_COLS " FROM account a WHERE a.domain_id = ?1"
+                                " AND a.name = ?2 AND a.removed IS NULL",
+                                domain_id, name, read_account, ret, "account", err);
 }
 
 int cs_db_account_list(struct cs_db *db, const struct cs_account_filter *f, struct cs_page page,
@@ -235,9 +193,8 @@ int cs_db_account_list(struct cs_db *db, const struct cs_account_filter *f, stru
     cs_db_bind_int(st, 6, f->type);
     cs_db_bind_text(st, 7, f->state);
     cs_db_bind_int(st, 8, f->only_id);
-    cs_db_bind_int(st, 9, page.limit);
-    cs_db_bind_int(st, 10, page.offset);
-    return cs_db_many_rows(db, st, 8, read_account, ret, err);
+    cs_db_bind_page(st, 9, page);
+    return cs_db_many_rows(db, st, CS_DB_NCOLS(account_cols), read_account, ret, err);
 }
 
 /* ---- users ---- */
@@ -246,27 +203,22 @@ int cs_db_account_list(struct cs_db *db, const struct cs_account_filter *f, stru
     "u.id, u.uuid, u.username, u.password, u.firstname, u.lastname, u.email, u.timezone,"          \
     " u.account_id, u.state, u.api_key, u.secret_key, u.created"
 
+#define U(kind, f) CS_DB_COL(kind, struct cs_user, f)
+static const struct cs_db_col user_cols[] = {
+    U(I64, id), U(TEXT, uuid), U(TEXT, username), U(STRDUP, password), U(TEXT, firstname),
+    U(TEXT, lastname), U(TEXT, email), U(TEXT, timezone), U(I64, account_id), U(TEXT, state),
+    U(STRDUP, api_key), U(STRDUP, secret_key), U(I64, created),
+};
+#undef U
+
 static void read_user(sqlite3_stmt *st, void *p)
 {
-    struct cs_user *u = p;
-    u->id = sqlite3_column_int64(st, 0);
-    cs_db_col_text(st, 1, u->uuid, sizeof(u->uuid));
-    cs_db_col_text(st, 2, u->username, sizeof(u->username));
-    u->password = cs_db_col_strdup(st, 3);
-    cs_db_col_text(st, 4, u->firstname, sizeof(u->firstname));
-    cs_db_col_text(st, 5, u->lastname, sizeof(u->lastname));
-    cs_db_col_text(st, 6, u->email, sizeof(u->email));
-    cs_db_col_text(st, 7, u->timezone, sizeof(u->timezone));
-    u->account_id = sqlite3_column_int64(st, 8);
-    cs_db_col_text(st, 9, u->state, sizeof(u->state));
-    u->api_key = cs_db_col_strdup(st, 10);
-    u->secret_key = cs_db_col_strdup(st, 11);
-    u->created = sqlite3_column_int64(st, 12);
+    CS_DB_READ(st, 0, user_cols, p);
 }
 
 int cs_db_user_insert(struct cs_db *db, struct cs_user *u, struct cs_err *err)
 {
-    new_identity(u->uuid, &u->created);
+    cs_db_new_identity(u->uuid, &u->created);
     sqlite3_stmt *st = cs_db_stmt(
         db,
         "INSERT INTO user (id, uuid, username, password, firstname, lastname, email, timezone,"
@@ -275,59 +227,45 @@ int cs_db_user_insert(struct cs_db *db, struct cs_user *u, struct cs_err *err)
         err);
     if (!st)
         return -CS_ERR_INTERNAL;
-    if (u->id)
-        cs_db_bind_int(st, 1, u->id);
+    cs_db_bind_ref(st, 1, u->id);
     cs_db_bind_text(st, 2, u->uuid);
     cs_db_bind_text(st, 3, u->username);
     cs_db_bind_text(st, 4, u->password);
     cs_db_bind_text(st, 5, u->firstname);
     cs_db_bind_text(st, 6, u->lastname);
     cs_db_bind_text(st, 7, u->email);
-    cs_db_bind_text(st, 8, u->timezone[0] ? u->timezone : NULL);
+    cs_db_bind_opt(st, 8, u->timezone);
     cs_db_bind_int(st, 9, u->account_id);
     cs_db_bind_text(st, 10, u->state[0] ? u->state : "enabled");
     cs_db_bind_text(st, 11, u->api_key);
     cs_db_bind_text(st, 12, u->secret_key);
     cs_db_bind_int(st, 13, u->created);
-    int rc = cs_db_step_done(db, st, err);
-    if (rc == 0)
-        u->id = cs_db_last_id(db);
-    return rc;
+    return cs_db_insert_done(db, st, &u->id, err);
 }
 
 int cs_db_user_get(struct cs_db *db, int64_t id, struct cs_user *ret, struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(db, "SELECT " USER_COLS " FROM user u WHERE u.id = ?1", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_int(st, 1, id);
-    return cs_db_one_row(db, st, read_user, ret, "user", err);
+    return cs_db_one_by_id(db, "SELECT " USER_COLS " FROM user u WHERE u.id = ?1", id, read_user,
+                           ret, "user", err);
 }
 
 int cs_db_user_by_api_key(struct cs_db *db, const char *api_key, struct cs_user *ret,
                           struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(
-        db, "SELECT " USER_COLS " FROM user u WHERE u.api_key = ?1 AND u.removed IS NULL", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_text(st, 1, api_key);
-    return cs_db_one_row(db, st, read_user, ret, "user", err);
+    return cs_db_one_by_text(db,
+                             "SELECT " USER_COLS
+                             " FROM user u WHERE u.api_key = ?1 AND u.removed IS NULL",
+                             api_key, read_user, ret, "user", err);
 }
 
 int cs_db_user_by_name(struct cs_db *db, int64_t domain_id, const char *username,
                        struct cs_user *ret, struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(db,
-                                  "SELECT " USER_COLS " FROM user u JOIN account a"
-                                  " ON a.id = u.account_id WHERE a.domain_id = ?1"
-                                  " AND u.username = ?2 AND u.removed IS NULL",
-                                  err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_int(st, 1, domain_id);
-    cs_db_bind_text(st, 2, username);
-    return cs_db_one_row(db, st, read_user, ret, "user", err);
+    return cs_db_one_by_id_text(db,
+                                "SELECT " USER_COLS " FROM user u JOIN account a"
+                                " ON a.id = u.account_id WHERE a.domain_id = ?1"
+                                " AND u.username = ?2 AND u.removed IS NULL",
+                                domain_id, username, read_user, ret, "user", err);
 }
 
 int cs_db_user_set_keys(struct cs_db *db, int64_t id, const char *api_key, const char *secret,
@@ -368,7 +306,6 @@ int cs_db_user_list(struct cs_db *db, const struct cs_user_filter *f, struct cs_
     cs_db_bind_int(st, 7, f->domain_id);
     cs_db_bind_text(st, 8, f->state);
     cs_db_bind_int(st, 9, f->account_type);
-    cs_db_bind_int(st, 10, page.limit);
-    cs_db_bind_int(st, 11, page.offset);
-    return cs_db_many_rows(db, st, 13, read_user, ret, err);
+    cs_db_bind_page(st, 10, page);
+    return cs_db_many_rows(db, st, CS_DB_NCOLS(user_cols), read_user, ret, err);
 }

@@ -1,5 +1,6 @@
 /* Global settings as stored (the configuration table). */
 #include "db_config.h"
+#include "db_row.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,15 +66,16 @@ int cs_db_config_get(struct cs_db *db, const char *name, char *out, size_t outle
     return rc < 0 ? rc : 0;
 }
 
+#define C(kind, f) CS_DB_COL(kind, struct cs_config, f)
+static const struct cs_db_col config_cols[] = {
+    C(TEXT, name), C(STRDUP, value), C(STRDUP, default_value), C(TEXT, category),
+    C(STRDUP, description), C(TEXT, scope),
+};
+#undef C
+
 static void read_config(sqlite3_stmt *st, void *p)
 {
-    struct cs_config *c = p;
-    cs_db_col_text(st, 0, c->name, sizeof(c->name));
-    c->value = cs_db_col_strdup(st, 1);
-    c->default_value = cs_db_col_strdup(st, 2);
-    cs_db_col_text(st, 3, c->category, sizeof(c->category));
-    c->description = cs_db_col_strdup(st, 4);
-    cs_db_col_text(st, 5, c->scope, sizeof(c->scope));
+    CS_DB_READ(st, 0, config_cols, p);
 }
 
 int cs_db_config_list(struct cs_db *db, const char *name, const char *category,
@@ -91,7 +93,6 @@ int cs_db_config_list(struct cs_db *db, const char *name, const char *category,
     cs_db_bind_text(st, 1, name);
     cs_db_bind_text(st, 2, category);
     cs_db_bind_text(st, 3, keyword);
-    cs_db_bind_int(st, 4, page.limit);
-    cs_db_bind_int(st, 5, page.offset);
-    return cs_db_many_rows(db, st, 6, read_config, ret, err);
+    cs_db_bind_page(st, 4, page);
+    return cs_db_many_rows(db, st, CS_DB_NCOLS(config_cols), read_config, ret, err);
 }

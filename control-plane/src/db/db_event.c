@@ -1,15 +1,10 @@
 /* Events as stored, with the names of their owners. */
 #include "db_event.h"
-
-#include "util_time.h"
-#include "util_uuid.h"
+#include "db_row.h"
 
 int cs_db_event_insert(struct cs_db *db, struct cs_event *ev, struct cs_err *err)
 {
-    if (!ev->uuid[0])
-        cs_util_uuid_new(ev->uuid);
-    if (!ev->created)
-        ev->created = cs_util_now();
+    cs_db_new_identity(ev->uuid, &ev->created);
     sqlite3_stmt *st = cs_db_stmt(
         db,
         "INSERT INTO event (uuid, type, level, state, description, user_id, account_id,"
@@ -23,44 +18,28 @@ int cs_db_event_insert(struct cs_db *db, struct cs_event *ev, struct cs_err *err
     cs_db_bind_text(st, 3, ev->level);
     cs_db_bind_text(st, 4, ev->state);
     cs_db_bind_text(st, 5, ev->description);
-    if (ev->user_id)
-        cs_db_bind_int(st, 6, ev->user_id);
+    cs_db_bind_ref(st, 6, ev->user_id);
     cs_db_bind_int(st, 7, ev->account_id);
     cs_db_bind_int(st, 8, ev->domain_id);
-    cs_db_bind_text(st, 9, ev->resource_type[0] ? ev->resource_type : NULL);
-    cs_db_bind_text(st, 10, ev->resource_uuid[0] ? ev->resource_uuid : NULL);
-    if (ev->start_id)
-        cs_db_bind_int(st, 11, ev->start_id);
+    cs_db_bind_opt(st, 9, ev->resource_type);
+    cs_db_bind_opt(st, 10, ev->resource_uuid);
+    cs_db_bind_ref(st, 11, ev->start_id);
     cs_db_bind_int(st, 12, ev->created);
-    int rc = cs_db_step_done(db, st, err);
-    if (rc == 0)
-        ev->id = cs_db_last_id(db);
-    return rc;
+    return cs_db_insert_done(db, st, &ev->id, err);
 }
+
+#define E(kind, f) CS_DB_COL(kind, struct cs_event, f)
+static const struct cs_db_col event_cols[] = {
+    E(I64, id), E(TEXT, uuid), E(TEXT, type), E(TEXT, level), E(TEXT, state), E(TEXT, description),
+    E(I64, user_id), E(I64, account_id), E(I64, domain_id), E(TEXT, resource_type),
+    E(TEXT, resource_uuid), E(I64, start_id), E(I64, created), E(TEXT, username), E(TEXT, account),
+    E(TEXT, domain), E(TEXT, domain_path), E(TEXT, domain_uuid), E(TEXT, start_uuid),
+};
+#undef E
 
 static void read_event(sqlite3_stmt *st, void *p)
 {
-    struct cs_event *e = p;
-    int c = 0;
-    e->id = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, e->uuid, sizeof(e->uuid));
-    cs_db_col_text(st, c++, e->type, sizeof(e->type));
-    cs_db_col_text(st, c++, e->level, sizeof(e->level));
-    cs_db_col_text(st, c++, e->state, sizeof(e->state));
-    cs_db_col_text(st, c++, e->description, sizeof(e->description));
-    e->user_id = sqlite3_column_int64(st, c++);
-    e->account_id = sqlite3_column_int64(st, c++);
-    e->domain_id = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, e->resource_type, sizeof(e->resource_type));
-    cs_db_col_text(st, c++, e->resource_uuid, sizeof(e->resource_uuid));
-    e->start_id = sqlite3_column_int64(st, c++);
-    e->created = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, e->username, sizeof(e->username));
-    cs_db_col_text(st, c++, e->account, sizeof(e->account));
-    cs_db_col_text(st, c++, e->domain, sizeof(e->domain));
-    cs_db_col_text(st, c++, e->domain_path, sizeof(e->domain_path));
-    cs_db_col_text(st, c++, e->domain_uuid, sizeof(e->domain_uuid));
-    cs_db_col_text(st, c++, e->start_uuid, sizeof(e->start_uuid));
+    CS_DB_READ(st, 0, event_cols, p);
 }
 
 int cs_db_event_list(struct cs_db *db, const struct cs_event_filter *f, struct cs_page page,
@@ -92,7 +71,6 @@ int cs_db_event_list(struct cs_db *db, const struct cs_event_filter *f, struct c
     cs_db_bind_int(st, 7, f->start);
     cs_db_bind_int(st, 8, f->end);
     cs_db_bind_text(st, 9, f->resource_uuid);
-    cs_db_bind_int(st, 10, page.limit);
-    cs_db_bind_int(st, 11, page.offset);
-    return cs_db_many_rows(db, st, 19, read_event, ret, err);
+    cs_db_bind_page(st, 10, page);
+    return cs_db_many_rows(db, st, CS_DB_NCOLS(event_cols), read_event, ret, err);
 }

@@ -1,24 +1,19 @@
 /* Templates, guest OS types and OS categories as stored. */
 #include "db_template.h"
-
-#include <string.h>
-
-#include "util_time.h"
+#include "db_row.h"
 #include "util_uuid.h"
-
-static void bind_opt(sqlite3_stmt *st, int i, const char *s)
-{
-    cs_db_bind_text(st, i, s && *s ? s : NULL);
-}
 
 /* ---- OS categories ---- */
 
-static void read_category(sqlite3_stmt *st, void *v)
+#define C(kind, f) CS_DB_COL(kind, struct cs_os_category, f)
+static const struct cs_db_col category_cols[] = {
+    C(I64, id), C(TEXT, uuid), C(TEXT, name),
+};
+#undef C
+
+static void read_category(sqlite3_stmt *st, void *p)
 {
-    struct cs_os_category *c = v;
-    c->id = sqlite3_column_int64(st, 0);
-    cs_db_col_text(st, 1, c->uuid, sizeof(c->uuid));
-    cs_db_col_text(st, 2, c->name, sizeof(c->name));
+    CS_DB_READ(st, 0, category_cols, p);
 }
 
 int cs_db_os_category_insert(struct cs_db *db, struct cs_os_category *c, struct cs_err *err)
@@ -29,14 +24,10 @@ int cs_db_os_category_insert(struct cs_db *db, struct cs_os_category *c, struct 
         cs_db_stmt(db, "INSERT INTO os_category (id, uuid, name) VALUES (?1, ?2, ?3)", err);
     if (!st)
         return -CS_ERR_INTERNAL;
-    if (c->id)
-        cs_db_bind_int(st, 1, c->id);
+    cs_db_bind_ref(st, 1, c->id);
     cs_db_bind_text(st, 2, c->uuid);
     cs_db_bind_text(st, 3, c->name);
-    int rc = cs_db_step_done(db, st, err);
-    if (rc == 0)
-        c->id = cs_db_last_id(db);
-    return rc;
+    return cs_db_insert_done(db, st, &c->id, err);
 }
 
 int cs_db_os_category_list(struct cs_db *db, int64_t id, const char *name, const char *keyword,
@@ -53,92 +44,71 @@ int cs_db_os_category_list(struct cs_db *db, int64_t id, const char *name, const
     cs_db_bind_int(st, 1, id);
     cs_db_bind_text(st, 2, name);
     cs_db_bind_text(st, 3, keyword);
-    cs_db_bind_int(st, 4, page.limit);
-    cs_db_bind_int(st, 5, page.offset);
-    return cs_db_many_rows(db, st, 3, read_category, ret, err);
+    cs_db_bind_page(st, 4, page);
+    return cs_db_many_rows(db, st, CS_DB_NCOLS(category_cols), read_category, ret, err);
 }
 
 int cs_db_os_category_find_uuid(struct cs_db *db, const char *uuid, struct cs_os_category *ret,
                                 struct cs_err *err)
 {
-    sqlite3_stmt *st =
-        cs_db_stmt(db, "SELECT id, uuid, name FROM os_category WHERE uuid = ?1", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_text(st, 1, uuid);
-    return cs_db_one_row(db, st, read_category, ret, "os category", err);
+    return cs_db_one_by_text(db, "SELECT id, uuid, name FROM os_category WHERE uuid = ?1", uuid,
+                             read_category, ret, "os category", err);
 }
 
 /* ---- OS types ---- */
 
-#define OS_SELECT                                                                                  \
-    "SELECT t.id, t.uuid, t.description, t.category_id, t.created, c.uuid, c.name"                \
-    " FROM os_type t JOIN os_category c ON c.id = t.category_id"
-#define OS_NCOLS 7
+#define OS_COLS "t.id, t.uuid, t.description, t.category_id, t.created, c.uuid, c.name"
+#define OS_FROM " FROM os_type t JOIN os_category c ON c.id = t.category_id"
 
-static void read_os(sqlite3_stmt *st, void *v)
+#define T(kind, f) CS_DB_COL(kind, struct cs_os_type, f)
+static const struct cs_db_col os_cols[] = {
+    T(I64, id), T(TEXT, uuid), T(TEXT, description), T(I64, category_id), T(I64, created),
+    T(TEXT, category_uuid), T(TEXT, category_name),
+};
+#undef T
+
+static void read_os(sqlite3_stmt *st, void *p)
 {
-    struct cs_os_type *t = v;
-    t->id = sqlite3_column_int64(st, 0);
-    cs_db_col_text(st, 1, t->uuid, sizeof(t->uuid));
-    cs_db_col_text(st, 2, t->description, sizeof(t->description));
-    t->category_id = sqlite3_column_int64(st, 3);
-    t->created = sqlite3_column_int64(st, 4);
-    cs_db_col_text(st, 5, t->category_uuid, sizeof(t->category_uuid));
-    cs_db_col_text(st, 6, t->category_name, sizeof(t->category_name));
+    CS_DB_READ(st, 0, os_cols, p);
 }
 
 int cs_db_os_type_insert(struct cs_db *db, struct cs_os_type *t, struct cs_err *err)
 {
-    if (!t->uuid[0])
-        cs_util_uuid_new(t->uuid);
-    if (!t->created)
-        t->created = cs_util_now();
+    cs_db_new_identity(t->uuid, &t->created);
     sqlite3_stmt *st = cs_db_stmt(db,
                                   "INSERT INTO os_type (id, uuid, description, category_id,"
                                   " created) VALUES (?1, ?2, ?3, ?4, ?5)",
                                   err);
     if (!st)
         return -CS_ERR_INTERNAL;
-    if (t->id)
-        cs_db_bind_int(st, 1, t->id);
+    cs_db_bind_ref(st, 1, t->id);
     cs_db_bind_text(st, 2, t->uuid);
     cs_db_bind_text(st, 3, t->description);
     cs_db_bind_int(st, 4, t->category_id);
     cs_db_bind_int(st, 5, t->created);
-    int rc = cs_db_step_done(db, st, err);
-    if (rc == 0)
-        t->id = cs_db_last_id(db);
-    return rc;
+    return cs_db_insert_done(db, st, &t->id, err);
 }
 
 int cs_db_os_type_get(struct cs_db *db, int64_t id, struct cs_os_type *ret, struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(db, OS_SELECT " WHERE t.id = ?1", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_int(st, 1, id);
-    return cs_db_one_row(db, st, read_os, ret, "os type", err);
+    return cs_db_one_by_id(db, "SELECT " OS_COLS OS_FROM " WHERE t.id = ?1", id, read_os, ret,
+                           "os type", err);
 }
 
 int cs_db_os_type_find(struct cs_db *db, const char *description, struct cs_os_type *ret,
                        struct cs_err *err)
 {
-    sqlite3_stmt *st =
-        cs_db_stmt(db, OS_SELECT " WHERE t.description = ?1 AND t.removed IS NULL", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_text(st, 1, description);
-    return cs_db_one_row(db, st, read_os, ret, "os type", err);
+    return cs_db_one_by_text(db,
+                             "SELECT " OS_COLS OS_FROM
+                             " WHERE t.description = ?1 AND t.removed IS NULL",
+                             description, read_os, ret, "os type", err);
 }
 
 int cs_db_os_type_list(struct cs_db *db, const struct cs_os_type_filter *f, struct cs_page page,
                        struct cs_vec *ret, struct cs_err *err)
 {
     sqlite3_stmt *st = cs_db_stmt(db,
-                                  "SELECT t.id, t.uuid, t.description, t.category_id, t.created,"
-                                  " c.uuid, c.name, COUNT(*) OVER ()"
-                                  " FROM os_type t JOIN os_category c ON c.id = t.category_id"
+                                  "SELECT " OS_COLS ", COUNT(*) OVER ()" OS_FROM
                                   " WHERE t.removed IS NULL AND (?1 = 0 OR t.id = ?1)"
                                   " AND (?2 = 0 OR t.category_id = ?2)"
                                   " AND (?3 IS NULL OR t.description = ?3)"
@@ -151,9 +121,8 @@ int cs_db_os_type_list(struct cs_db *db, const struct cs_os_type_filter *f, stru
     cs_db_bind_int(st, 2, f->category_id);
     cs_db_bind_text(st, 3, f->description);
     cs_db_bind_text(st, 4, f->keyword);
-    cs_db_bind_int(st, 5, page.limit);
-    cs_db_bind_int(st, 6, page.offset);
-    return cs_db_many_rows(db, st, OS_NCOLS, read_os, ret, err);
+    cs_db_bind_page(st, 5, page);
+    return cs_db_many_rows(db, st, CS_DB_NCOLS(os_cols), read_os, ret, err);
 }
 
 /* ---- templates ---- */
@@ -167,61 +136,40 @@ int cs_db_os_type_list(struct cs_db *db, const struct cs_os_type_filter *f, stru
 #define TPL_FROM                                                                                   \
     " FROM template t LEFT JOIN os_type os ON os.id = t.os_type_id"                               \
     " JOIN account a ON a.id = t.account_id JOIN domain d ON d.id = t.domain_id"
-#define TPL_NCOLS 32
 
-static void read_template(sqlite3_stmt *st, void *v)
+#define T(kind, f) CS_DB_COL(kind, struct cs_template, f)
+static const struct cs_db_col template_cols[] = {
+    T(I64, id), T(TEXT, uuid), T(TEXT, name), T(TEXT, displaytext), T(TEXT, format),
+    T(TEXT, hypervisor), T(I64, os_type_id), T(TEXT, url), T(TEXT, checksum), T(TEXT, type),
+    T(BOOL, ispublic), T(BOOL, isfeatured), T(BOOL, isextractable), T(BOOL, passwordenabled),
+    T(BOOL, sshkeyenabled), T(BOOL, bootable), T(BOOL, requireshvm), T(BOOL, isdynamicallyscalable),
+    T(I64, account_id), T(I64, domain_id), T(I64, zone_id), T(I64, size), T(TEXT, status),
+    T(BOOL, isready), T(I64, created), T(I64, removed), T(TEXT, os_type_uuid),
+    T(TEXT, os_type_name), T(TEXT, account_uuid), T(TEXT, account_name), T(TEXT, domain_uuid),
+    T(TEXT, domain_name),
+};
+#undef T
+
+static void read_template(sqlite3_stmt *st, void *p)
 {
-    struct cs_template *t = v;
-    int c = 0;
-    t->id = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, t->uuid, sizeof(t->uuid));
-    cs_db_col_text(st, c++, t->name, sizeof(t->name));
-    cs_db_col_text(st, c++, t->displaytext, sizeof(t->displaytext));
-    cs_db_col_text(st, c++, t->format, sizeof(t->format));
-    cs_db_col_text(st, c++, t->hypervisor, sizeof(t->hypervisor));
-    t->os_type_id = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, t->url, sizeof(t->url));
-    cs_db_col_text(st, c++, t->checksum, sizeof(t->checksum));
-    cs_db_col_text(st, c++, t->type, sizeof(t->type));
-    t->ispublic = sqlite3_column_int(st, c++) != 0;
-    t->isfeatured = sqlite3_column_int(st, c++) != 0;
-    t->isextractable = sqlite3_column_int(st, c++) != 0;
-    t->passwordenabled = sqlite3_column_int(st, c++) != 0;
-    t->sshkeyenabled = sqlite3_column_int(st, c++) != 0;
-    t->bootable = sqlite3_column_int(st, c++) != 0;
-    t->requireshvm = sqlite3_column_int(st, c++) != 0;
-    t->isdynamicallyscalable = sqlite3_column_int(st, c++) != 0;
-    t->account_id = sqlite3_column_int64(st, c++);
-    t->domain_id = sqlite3_column_int64(st, c++);
-    t->zone_id = sqlite3_column_int64(st, c++);
-    t->size = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, t->status, sizeof(t->status));
-    t->isready = sqlite3_column_int(st, c++) != 0;
-    t->created = sqlite3_column_int64(st, c++);
-    t->removed = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, t->os_type_uuid, sizeof(t->os_type_uuid));
-    cs_db_col_text(st, c++, t->os_type_name, sizeof(t->os_type_name));
-    cs_db_col_text(st, c++, t->account_uuid, sizeof(t->account_uuid));
-    cs_db_col_text(st, c++, t->account_name, sizeof(t->account_name));
-    cs_db_col_text(st, c++, t->domain_uuid, sizeof(t->domain_uuid));
-    cs_db_col_text(st, c++, t->domain_name, sizeof(t->domain_name));
+    CS_DB_READ(st, 0, template_cols, p);
 }
 
-static void read_listed_template(sqlite3_stmt *st, void *v)
+#define L(kind, f) CS_DB_COL(kind, struct cs_template, f)
+static const struct cs_db_col listed_cols[] = {
+    L(I64, listed_zone_id), L(TEXT, listed_zone_uuid), L(TEXT, listed_zone_name),
+};
+#undef L
+
+static void read_listed_template(sqlite3_stmt *st, void *p)
 {
-    struct cs_template *t = v;
-    read_template(st, t);
-    t->listed_zone_id = sqlite3_column_int64(st, TPL_NCOLS);
-    cs_db_col_text(st, TPL_NCOLS + 1, t->listed_zone_uuid, sizeof(t->listed_zone_uuid));
-    cs_db_col_text(st, TPL_NCOLS + 2, t->listed_zone_name, sizeof(t->listed_zone_name));
+    read_template(st, p);
+    CS_DB_READ(st, CS_DB_NCOLS(template_cols), listed_cols, p);
 }
 
 int cs_db_template_insert(struct cs_db *db, struct cs_template *t, struct cs_err *err)
 {
-    if (!t->uuid[0])
-        cs_util_uuid_new(t->uuid);
-    if (!t->created)
-        t->created = cs_util_now();
+    cs_db_new_identity(t->uuid, &t->created);
     sqlite3_stmt *st = cs_db_stmt(
         db,
         "INSERT INTO template (id, uuid, name, displaytext, format, hypervisor, os_type_id, url,"
@@ -232,17 +180,15 @@ int cs_db_template_insert(struct cs_db *db, struct cs_template *t, struct cs_err
         err);
     if (!st)
         return -CS_ERR_INTERNAL;
-    if (t->id)
-        cs_db_bind_int(st, 1, t->id);
+    cs_db_bind_ref(st, 1, t->id);
     cs_db_bind_text(st, 2, t->uuid);
     cs_db_bind_text(st, 3, t->name);
-    bind_opt(st, 4, t->displaytext);
+    cs_db_bind_opt(st, 4, t->displaytext);
     cs_db_bind_text(st, 5, t->format);
     cs_db_bind_text(st, 6, t->hypervisor);
-    if (t->os_type_id)
-        cs_db_bind_int(st, 7, t->os_type_id);
-    bind_opt(st, 8, t->url);
-    bind_opt(st, 9, t->checksum);
+    cs_db_bind_ref(st, 7, t->os_type_id);
+    cs_db_bind_opt(st, 8, t->url);
+    cs_db_bind_opt(st, 9, t->checksum);
     cs_db_bind_text(st, 10, t->type[0] ? t->type : "USER");
     cs_db_bind_int(st, 11, t->ispublic);
     cs_db_bind_int(st, 12, t->isfeatured);
@@ -254,40 +200,28 @@ int cs_db_template_insert(struct cs_db *db, struct cs_template *t, struct cs_err
     cs_db_bind_int(st, 18, t->isdynamicallyscalable);
     cs_db_bind_int(st, 19, t->account_id);
     cs_db_bind_int(st, 20, t->domain_id);
-    if (t->zone_id)
-        cs_db_bind_int(st, 21, t->zone_id);
+    cs_db_bind_ref(st, 21, t->zone_id);
     cs_db_bind_int(st, 22, t->size);
     cs_db_bind_text(st, 23, t->status);
     cs_db_bind_int(st, 24, t->isready);
     cs_db_bind_int(st, 25, t->created);
-    int rc = cs_db_step_done(db, st, err);
-    if (rc == 0)
-        t->id = cs_db_last_id(db);
-    return rc;
+    return cs_db_insert_done(db, st, &t->id, err);
 }
 
 int cs_db_template_get(struct cs_db *db, int64_t id, struct cs_template *ret,
                        struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(db, "SELECT " TPL_COLS TPL_FROM " WHERE t.id = ?1", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_int(st, 1, id);
-    return cs_db_one_row(db, st, read_template, ret, "template", err);
+    return cs_db_one_by_id(db, "SELECT " TPL_COLS TPL_FROM " WHERE t.id = ?1", id, read_template,
+                           ret, "template", err);
 }
 
 int cs_db_template_find(struct cs_db *db, const char *name, struct cs_template *ret,
                         struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(db,
-                                  "SELECT " TPL_COLS TPL_FROM
-                                  " WHERE t.name = ?1 AND t.removed IS NULL"
-                                  " ORDER BY t.id LIMIT 1",
-                                  err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_text(st, 1, name);
-    return cs_db_one_row(db, st, read_template, ret, "template", err);
+    return cs_db_one_by_text(db,
+                             "SELECT " TPL_COLS TPL_FROM
+                             " WHERE t.name = ?1 AND t.removed IS NULL ORDER BY t.id LIMIT 1",
+                             name, read_template, ret, "template", err);
 }
 
 int cs_db_template_list(struct cs_db *db, const struct cs_template_filter *f, struct cs_page page,
@@ -323,7 +257,7 @@ int cs_db_template_list(struct cs_db *db, const struct cs_template_filter *f, st
     cs_db_bind_int(st, 9, (int64_t)f->scope);
     cs_db_bind_int(st, 10, f->account_id);
     cs_db_bind_int(st, 11, f->ready_only);
-    cs_db_bind_int(st, 12, page.limit);
-    cs_db_bind_int(st, 13, page.offset);
-    return cs_db_many_rows(db, st, TPL_NCOLS + 3, read_listed_template, ret, err);
+    cs_db_bind_page(st, 12, page);
+    return cs_db_many_rows(db, st, CS_DB_NCOLS(template_cols) + CS_DB_NCOLS(listed_cols),
+                           read_listed_template, ret, err);
 }

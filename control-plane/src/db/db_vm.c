@@ -1,8 +1,6 @@
 /* Virtual machines as stored, with the names of what they refer to. */
 #include "db_vm.h"
-
-#include <string.h>
-
+#include "db_row.h"
 #include "util_time.h"
 #include "util_uuid.h"
 
@@ -19,63 +17,25 @@
     " LEFT JOIN host h ON h.id = v.host_id JOIN template t ON t.id = v.template_id"                \
     " JOIN service_offering so ON so.id = v.service_offering_id"                                   \
     " LEFT JOIN os_type os ON os.id = t.os_type_id"
-#define VM_NCOLS 43
+
+#define V(kind, f) CS_DB_COL(kind, struct cs_vm, f)
+static const struct cs_db_col vm_cols[] = {
+    V(I64, id), V(TEXT, uuid), V(TEXT, name), V(TEXT, displayname), V(TEXT, instance_name),
+    V(I64, account_id), V(I64, domain_id), V(I64, user_id), V(I64, zone_id), V(I64, pod_id),
+    V(I64, host_id), V(I64, last_host_id), V(I64, template_id), V(I64, service_offering_id),
+    V(I64, capacity_host_id), V(TEXT, state), V(BOOL, ha_enabled), V(INT, cpus), V(INT, cpu_mhz),
+    V(I64, mem_mb), V(TEXT, group), V(I64, created), V(I64, updated), V(TEXT, account),
+    V(TEXT, domain), V(TEXT, domain_path), V(TEXT, username), V(TEXT, account_uuid),
+    V(TEXT, domain_uuid), V(TEXT, user_uuid), V(TEXT, zone_uuid), V(TEXT, zone_name),
+    V(TEXT, host_uuid), V(TEXT, host_name), V(TEXT, template_uuid), V(TEXT, template_name),
+    V(TEXT, template_displaytext), V(TEXT, offering_uuid), V(TEXT, offering_name),
+    V(TEXT, hypervisor), V(BOOL, password_enabled), V(TEXT, ostype_uuid), V(TEXT, ostype_name),
+};
+#undef V
 
 static void read_vm(sqlite3_stmt *st, void *p)
 {
-    struct cs_vm *v = p;
-    int c = 0;
-    v->id = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, v->uuid, sizeof(v->uuid));
-    cs_db_col_text(st, c++, v->name, sizeof(v->name));
-    cs_db_col_text(st, c++, v->displayname, sizeof(v->displayname));
-    cs_db_col_text(st, c++, v->instance_name, sizeof(v->instance_name));
-    v->account_id = sqlite3_column_int64(st, c++);
-    v->domain_id = sqlite3_column_int64(st, c++);
-    v->user_id = sqlite3_column_int64(st, c++);
-    v->zone_id = sqlite3_column_int64(st, c++);
-    v->pod_id = sqlite3_column_int64(st, c++);
-    v->host_id = sqlite3_column_int64(st, c++);
-    v->last_host_id = sqlite3_column_int64(st, c++);
-    v->template_id = sqlite3_column_int64(st, c++);
-    v->service_offering_id = sqlite3_column_int64(st, c++);
-    v->capacity_host_id = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, v->state, sizeof(v->state));
-    v->ha_enabled = sqlite3_column_int(st, c++) != 0;
-    v->cpus = sqlite3_column_int(st, c++);
-    v->cpu_mhz = sqlite3_column_int(st, c++);
-    v->mem_mb = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, v->group, sizeof(v->group));
-    v->created = sqlite3_column_int64(st, c++);
-    v->updated = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, v->account, sizeof(v->account));
-    cs_db_col_text(st, c++, v->domain, sizeof(v->domain));
-    cs_db_col_text(st, c++, v->domain_path, sizeof(v->domain_path));
-    cs_db_col_text(st, c++, v->username, sizeof(v->username));
-    cs_db_col_text(st, c++, v->account_uuid, sizeof(v->account_uuid));
-    cs_db_col_text(st, c++, v->domain_uuid, sizeof(v->domain_uuid));
-    cs_db_col_text(st, c++, v->user_uuid, sizeof(v->user_uuid));
-    cs_db_col_text(st, c++, v->zone_uuid, sizeof(v->zone_uuid));
-    cs_db_col_text(st, c++, v->zone_name, sizeof(v->zone_name));
-    cs_db_col_text(st, c++, v->host_uuid, sizeof(v->host_uuid));
-    cs_db_col_text(st, c++, v->host_name, sizeof(v->host_name));
-    cs_db_col_text(st, c++, v->template_uuid, sizeof(v->template_uuid));
-    cs_db_col_text(st, c++, v->template_name, sizeof(v->template_name));
-    cs_db_col_text(st, c++, v->template_displaytext, sizeof(v->template_displaytext));
-    cs_db_col_text(st, c++, v->offering_uuid, sizeof(v->offering_uuid));
-    cs_db_col_text(st, c++, v->offering_name, sizeof(v->offering_name));
-    cs_db_col_text(st, c++, v->hypervisor, sizeof(v->hypervisor));
-    v->password_enabled = sqlite3_column_int(st, c++) != 0;
-    cs_db_col_text(st, c++, v->ostype_uuid, sizeof(v->ostype_uuid));
-    cs_db_col_text(st, c++, v->ostype_name, sizeof(v->ostype_name));
-}
-
-static void bind_opt_id(sqlite3_stmt *st, int i, int64_t id)
-{
-    if (id > 0)
-        cs_db_bind_int(st, i, id);
-    else
-        sqlite3_bind_null(st, i);
+    CS_DB_READ(st, 0, vm_cols, p);
 }
 
 int cs_db_vm_insert(struct cs_db *db, struct cs_vm *vm, struct cs_err *err)
@@ -101,8 +61,8 @@ int cs_db_vm_insert(struct cs_db *db, struct cs_vm *vm, struct cs_err *err)
     cs_db_bind_int(st, 6, vm->domain_id);
     cs_db_bind_int(st, 7, vm->user_id);
     cs_db_bind_int(st, 8, vm->zone_id);
-    bind_opt_id(st, 9, vm->pod_id);
-    bind_opt_id(st, 10, vm->host_id);
+    cs_db_bind_pos(st, 9, vm->pod_id);
+    cs_db_bind_pos(st, 10, vm->host_id);
     cs_db_bind_int(st, 11, vm->template_id);
     cs_db_bind_int(st, 12, vm->service_offering_id);
     cs_db_bind_text(st, 13, vm->state);
@@ -110,7 +70,7 @@ int cs_db_vm_insert(struct cs_db *db, struct cs_vm *vm, struct cs_err *err)
     cs_db_bind_int(st, 15, vm->cpus);
     cs_db_bind_int(st, 16, vm->cpu_mhz);
     cs_db_bind_int(st, 17, vm->mem_mb);
-    cs_db_bind_text(st, 18, vm->group[0] ? vm->group : NULL);
+    cs_db_bind_opt(st, 18, vm->group);
     cs_db_bind_int(st, 19, vm->created);
     int rc = cs_db_step_done(db, st, err);
     if (rc < 0)
@@ -134,11 +94,8 @@ int cs_db_vm_insert(struct cs_db *db, struct cs_vm *vm, struct cs_err *err)
 
 int cs_db_vm_get(struct cs_db *db, int64_t id, struct cs_vm *ret, struct cs_err *err)
 {
-    sqlite3_stmt *st = cs_db_stmt(db, VM_SELECT " WHERE v.id = ?1", err);
-    if (!st)
-        return -CS_ERR_INTERNAL;
-    cs_db_bind_int(st, 1, id);
-    return cs_db_one_row(db, st, read_vm, ret, "virtual machine", err);
+    return cs_db_one_by_id(db, VM_SELECT " WHERE v.id = ?1", id, read_vm, ret, "virtual machine",
+                           err);
 }
 
 int cs_db_vm_list(struct cs_db *db, const struct cs_vm_filter *f, struct cs_page page,
@@ -183,9 +140,8 @@ int cs_db_vm_list(struct cs_db *db, const struct cs_vm_filter *f, struct cs_page
     cs_db_bind_int(st, 10, f->service_offering_id);
     cs_db_bind_text(st, 11, f->ids_csv);
     cs_db_bind_int(st, 12, f->include_destroyed);
-    cs_db_bind_int(st, 13, page.limit);
-    cs_db_bind_int(st, 14, page.offset);
-    return cs_db_many_rows(db, st, VM_NCOLS, read_vm, ret, err);
+    cs_db_bind_page(st, 13, page);
+    return cs_db_many_rows(db, st, CS_DB_NCOLS(vm_cols), read_vm, ret, err);
 }
 
 int cs_db_vm_list_in_states(struct cs_db *db, const char *const *states, struct cs_vec *ret,
@@ -267,25 +223,18 @@ int cs_db_host_add_used(struct cs_db *db, int64_t host_id, int64_t cpu_mhz, int6
     return cs_db_step_done(db, st, err);
 }
 
+#define F(kind, f) CS_DB_COL(kind, struct cs_vm_deploy_facts, f)
+static const struct cs_db_col facts_cols[] = {
+    F(TEXT, zone_state), F(TEXT, zone_uuid), F(BOOL, template_ready), F(BOOL, template_public),
+    F(NOTNULL, template_removed), F(I64, template_account_id), F(TEXT, template_uuid),
+    F(TEXT, hypervisor), F(I64, template_size), F(INT, cpus), F(INT, cpu_mhz), F(I64, mem_mb),
+    F(BOOL, offerha), F(NOTNULL, offering_removed), F(BOOL, offering_system),
+};
+#undef F
+
 static void read_facts(sqlite3_stmt *st, void *p)
 {
-    struct cs_vm_deploy_facts *f = p;
-    int c = 0;
-    cs_db_col_text(st, c++, f->zone_state, sizeof(f->zone_state));
-    cs_db_col_text(st, c++, f->zone_uuid, sizeof(f->zone_uuid));
-    f->template_ready = sqlite3_column_int(st, c++) != 0;
-    f->template_public = sqlite3_column_int(st, c++) != 0;
-    f->template_removed = sqlite3_column_type(st, c++) != SQLITE_NULL;
-    f->template_account_id = sqlite3_column_int64(st, c++);
-    cs_db_col_text(st, c++, f->template_uuid, sizeof(f->template_uuid));
-    cs_db_col_text(st, c++, f->hypervisor, sizeof(f->hypervisor));
-    f->template_size = sqlite3_column_int64(st, c++);
-    f->cpus = sqlite3_column_int(st, c++);
-    f->cpu_mhz = sqlite3_column_int(st, c++);
-    f->mem_mb = sqlite3_column_int64(st, c++);
-    f->offerha = sqlite3_column_int(st, c++) != 0;
-    f->offering_removed = sqlite3_column_type(st, c++) != SQLITE_NULL;
-    f->offering_system = sqlite3_column_int(st, c++) != 0;
+    CS_DB_READ(st, 0, facts_cols, p);
 }
 
 int cs_db_vm_deploy_facts(struct cs_db *db, int64_t zone_id, int64_t template_id,
