@@ -66,10 +66,47 @@ static int need(struct load *l, const json_t *o, const char *key, const char *wh
     return 0;
 }
 
-/* Found (1), not found (0) or failed (<0). */
-static int found(int rc, const struct cs_vec *v)
+/* How the loader looks one kind of object up by its name in its parent (a vector of at most one
+ * element of size bytes), and how it creates one from its JSON entry. */
+struct kind {
+    size_t size;
+    int (*find)(struct load *l, const void *parent, const json_t *e, struct cs_vec *ret,
+                struct cs_err *err);
+    int (*create)(struct load *l, const void *parent, const json_t *e, void *ret,
+                  struct cs_err *err);
+};
+
+/* Finds the object of entry e in parent, or creates it; counts which, and copies it to ret. */
+static int find_or_create(struct load *l, const struct kind *k, const void *parent,
+                          const json_t *e, void *ret, struct cs_err *err)
 {
-    return rc < 0 ? rc : v->n > 0;
+    struct cs_vec v = {.elem = k->size};
+    int rc = k->find(l, parent, e, &v, err);
+    if (rc == 0 && v.n) {
+        memcpy(ret, v.v, k->size);
+        l->stats.existing++;
+    } else if (rc == 0) {
+        rc = k->create(l, parent, e, ret, err);
+        if (rc == 0)
+            l->stats.created++;
+    }
+    cs_util_vec_release(&v);
+    return rc;
+}
+
+/* Counts the outcome of an add that the service refuses with CS_ERR_CONFLICT when the object
+ * (found by url) is already there. */
+static int count_added(struct load *l, int rc, const struct cs_err *e2, struct cs_err *err)
+{
+    if (rc == 0) {
+        l->stats.created++;
+    } else if (e2->code == CS_ERR_CONFLICT) {
+        l->stats.existing++;
+    } else {
+        *err = *e2;
+        return -e2->code;
+    }
+    return 0;
 }
 
 static int load_config(struct load *l, const json_t *list, struct cs_err *err)
@@ -97,6 +134,35 @@ static int load_config(struct load *l, const json_t *list, struct cs_err *err)
     return 0;
 }
 
+static int offering_find(struct load *l, const void *parent, const json_t *e, struct cs_vec *ret,
+                         struct cs_err *err)
+{
+    (void)parent;
+    struct cs_service_offering_filter f = {.name = str(e, "name")};
+    return cs_svc_service_offering_list(l->svc, &l->caller, &f, (struct cs_page){0, 1}, ret, err);
+}
+
+static int offering_create(struct load *l, const void *parent, const json_t *e, void *ret,
+                           struct cs_err *err)
+{
+    (void)parent;
+    struct cs_service_offering o = {
+        .cpunumber = (int)num(e, "cpunumber", 0), .cpuspeed = (int)num(e, "cpuspeed", 0),
+        .memory = num(e, "memory", 0), .offerha = flag(e, "offerha", false),
+        .limitcpuuse = flag(e, "limitcpuuse", false)};
+    COPY(o.name, str(e, "name"));
+    COPY(o.displaytext, str(e, "displaytext"));
+    COPY(o.storagetype, str(e, "storagetype"));
+    COPY(o.hosttags, str(e, "hosttags"));
+    COPY(o.storagetags, str(e, "tags"));
+    if (cs_svc_service_offering_create(l->svc, &l->caller, &o, ret, err) < 0)
+        return -CS_ERR_PARAM;
+    return 0;
+}
+
+static const struct kind offering_kind = {sizeof(struct cs_service_offering), offering_find,
+                                          offering_create};
+
 static int load_offerings(struct load *l, const json_t *list, struct cs_err *err)
 {
     size_t i;
@@ -104,33 +170,57 @@ static int load_offerings(struct load *l, const json_t *list, struct cs_err *err
     json_array_foreach(list, i, e) {
         if (need(l, e, "name", "service offering", err) < 0)
             return -CS_ERR_PARAM;
-        struct cs_vec v = CS_VEC_INIT(struct cs_service_offering);
-        struct cs_service_offering_filter f = {.name = str(e, "name")};
-        int rc = found(cs_svc_service_offering_list(l->svc, &l->caller, &f, (struct cs_page){0, 1},
-                                                    &v, err), &v);
-        cs_util_vec_release(&v);
+        struct cs_service_offering o;
+        int rc = find_or_create(l, &offering_kind, NULL, e, &o, err);
         if (rc < 0)
             return rc;
-        if (rc) {
-            l->stats.existing++;
-            continue;
-        }
-        struct cs_service_offering o = {
-            .cpunumber = (int)num(e, "cpunumber", 0), .cpuspeed = (int)num(e, "cpuspeed", 0),
-            .memory = num(e, "memory", 0), .offerha = flag(e, "offerha", false),
-            .limitcpuuse = flag(e, "limitcpuuse", false)};
-        COPY(o.name, str(e, "name"));
-        COPY(o.displaytext, str(e, "displaytext"));
-        COPY(o.storagetype, str(e, "storagetype"));
-        COPY(o.hosttags, str(e, "hosttags"));
-        COPY(o.storagetags, str(e, "tags"));
-        struct cs_service_offering ret;
-        if (cs_svc_service_offering_create(l->svc, &l->caller, &o, &ret, err) < 0)
-            return -CS_ERR_PARAM;
-        l->stats.created++;
     }
     return 0;
 }
+
+static int template_find(struct load *l, const void *parent, const json_t *e, struct cs_vec *ret,
+                         struct cs_err *err)
+{
+    (void)parent;
+    struct cs_template_filter f = {.name = str(e, "name")};
+    return cs_svc_template_list(l->svc, &l->caller, "all", &f, (struct cs_page){0, 1}, ret, err);
+}
+
+static int template_create(struct load *l, const void *parent, const json_t *e, void *ret,
+                           struct cs_err *err)
+{
+    (void)parent;
+    struct cs_template t = {
+        .ispublic = flag(e, "ispublic", true), .isfeatured = flag(e, "isfeatured", false),
+        .passwordenabled = flag(e, "passwordenabled", false),
+        .isextractable = flag(e, "isextractable", false), .bootable = true,
+        .requireshvm = flag(e, "requireshvm", true), .size = num(e, "size", 0)};
+    COPY(t.name, str(e, "name"));
+    COPY(t.displaytext, str(e, "displaytext"));
+    COPY(t.format, str(e, "format"));
+    COPY(t.hypervisor, str(e, "hypervisor"));
+    COPY(t.url, str(e, "url"));
+    COPY(t.checksum, str(e, "checksum"));
+    if (str(e, "ostype")) {
+        struct cs_vec ov = CS_VEC_INIT(struct cs_os_type);
+        struct cs_os_type_filter of = {.description = str(e, "ostype")};
+        int rc = cs_svc_os_type_list(l->svc, &of, (struct cs_page){0, 1}, &ov, err);
+        if (rc == 0 && ov.n == 0)
+            rc = cs_err_set(err, CS_ERR_PARAM, "fixture %s: unknown ostype '%s'", l->path,
+                            str(e, "ostype"));
+        if (rc == 0)
+            t.os_type_id = CS_VEC_AT(&ov, struct cs_os_type, 0)->id;
+        cs_util_vec_release(&ov);
+        if (rc < 0)
+            return rc;
+    }
+    if (cs_svc_template_register(l->svc, &l->caller, &t, ret, err) < 0)
+        return -CS_ERR_PARAM;
+    return 0;
+}
+
+static const struct kind template_kind = {sizeof(struct cs_template), template_find,
+                                          template_create};
 
 static int load_templates(struct load *l, const json_t *list, struct cs_err *err)
 {
@@ -139,45 +229,10 @@ static int load_templates(struct load *l, const json_t *list, struct cs_err *err
     json_array_foreach(list, i, e) {
         if (need(l, e, "name", "template", err) < 0)
             return -CS_ERR_PARAM;
-        struct cs_vec v = CS_VEC_INIT(struct cs_template);
-        struct cs_template_filter f = {.name = str(e, "name")};
-        int rc = found(cs_svc_template_list(l->svc, &l->caller, "all", &f, (struct cs_page){0, 1},
-                                            &v, err), &v);
-        cs_util_vec_release(&v);
+        struct cs_template t;
+        int rc = find_or_create(l, &template_kind, NULL, e, &t, err);
         if (rc < 0)
             return rc;
-        if (rc) {
-            l->stats.existing++;
-            continue;
-        }
-        struct cs_template t = {
-            .ispublic = flag(e, "ispublic", true), .isfeatured = flag(e, "isfeatured", false),
-            .passwordenabled = flag(e, "passwordenabled", false),
-            .isextractable = flag(e, "isextractable", false), .bootable = true,
-            .requireshvm = flag(e, "requireshvm", true), .size = num(e, "size", 0)};
-        COPY(t.name, str(e, "name"));
-        COPY(t.displaytext, str(e, "displaytext"));
-        COPY(t.format, str(e, "format"));
-        COPY(t.hypervisor, str(e, "hypervisor"));
-        COPY(t.url, str(e, "url"));
-        COPY(t.checksum, str(e, "checksum"));
-        if (str(e, "ostype")) {
-            struct cs_vec ov = CS_VEC_INIT(struct cs_os_type);
-            struct cs_os_type_filter of = {.description = str(e, "ostype")};
-            rc = cs_svc_os_type_list(l->svc, &of, (struct cs_page){0, 1}, &ov, err);
-            if (rc == 0 && ov.n == 0)
-                rc = cs_err_set(err, CS_ERR_PARAM, "fixture %s: unknown ostype '%s'", l->path,
-                                str(e, "ostype"));
-            if (rc == 0)
-                t.os_type_id = CS_VEC_AT(&ov, struct cs_os_type, 0)->id;
-            cs_util_vec_release(&ov);
-            if (rc < 0)
-                return rc;
-        }
-        struct cs_template ret;
-        if (cs_svc_template_register(l->svc, &l->caller, &t, &ret, err) < 0)
-            return -CS_ERR_PARAM;
-        l->stats.created++;
     }
     return 0;
 }
@@ -196,17 +251,38 @@ static int load_hosts(struct load *l, const struct cs_cluster *c, const json_t *
             .password = str(e, "password"), .hosttags = str(e, "hosttags")};
         struct cs_host h;
         struct cs_err e2;
-        if (cs_svc_host_add(l->svc, &l->caller, &in, &h, &e2) == 0) {
-            l->stats.created++;
-        } else if (e2.code == CS_ERR_CONFLICT) {
-            l->stats.existing++; /* a live host with that url */
-        } else {
-            *err = e2;
+        int rc = cs_svc_host_add(l->svc, &l->caller, &in, &h, &e2);
+        if (count_added(l, rc, &e2, err) < 0) /* CS_ERR_CONFLICT: a live host with that url */
             return -e2.code;
-        }
     }
     return 0;
 }
+
+static int pool_find(struct load *l, const void *parent, const json_t *e, struct cs_vec *ret,
+                     struct cs_err *err)
+{
+    const struct cs_cluster *c = parent;
+    struct cs_storage_pool_filter f = {.zone_id = c->zone_id, .name = str(e, "name")};
+    return cs_svc_storage_pool_list(l->svc, &l->caller, &f, (struct cs_page){0, 1}, ret, err);
+}
+
+static int pool_create(struct load *l, const void *parent, const json_t *e, void *ret,
+                       struct cs_err *err)
+{
+    const struct cs_cluster *c = parent;
+    struct cs_storage_pool p = {.zone_id = c->zone_id, .pod_id = c->pod_id, .cluster_id = c->id,
+                                .capacity_bytes = num(e, "capacitybytes", 0)};
+    COPY(p.name, str(e, "name"));
+    COPY(p.url, str(e, "url"));
+    COPY(p.scope, str(e, "scope"));
+    COPY(p.tags, str(e, "tags"));
+    COPY(p.provider, str(e, "provider"));
+    if (cs_svc_storage_pool_create(l->svc, &l->caller, &p, ret, err) < 0)
+        return -CS_ERR_PARAM;
+    return 0;
+}
+
+static const struct kind pool_kind = {sizeof(struct cs_storage_pool), pool_find, pool_create};
 
 static int load_pools(struct load *l, const struct cs_cluster *c, const json_t *list,
                       struct cs_err *err)
@@ -217,32 +293,35 @@ static int load_pools(struct load *l, const struct cs_cluster *c, const json_t *
         if (need(l, e, "name", "primary storage", err) < 0 ||
             need(l, e, "url", "primary storage", err) < 0)
             return -CS_ERR_PARAM;
-        struct cs_vec v = CS_VEC_INIT(struct cs_storage_pool);
-        struct cs_storage_pool_filter f = {.zone_id = c->zone_id, .name = str(e, "name")};
-        int rc = found(cs_svc_storage_pool_list(l->svc, &l->caller, &f, (struct cs_page){0, 1},
-                                                &v, err), &v);
-        cs_util_vec_release(&v);
+        struct cs_storage_pool p;
+        int rc = find_or_create(l, &pool_kind, c, e, &p, err);
         if (rc < 0)
             return rc;
-        if (rc) {
-            l->stats.existing++;
-            continue;
-        }
-        struct cs_storage_pool p = {.zone_id = c->zone_id, .pod_id = c->pod_id,
-                                    .cluster_id = c->id,
-                                    .capacity_bytes = num(e, "capacitybytes", 0)};
-        COPY(p.name, str(e, "name"));
-        COPY(p.url, str(e, "url"));
-        COPY(p.scope, str(e, "scope"));
-        COPY(p.tags, str(e, "tags"));
-        COPY(p.provider, str(e, "provider"));
-        struct cs_storage_pool ret;
-        if (cs_svc_storage_pool_create(l->svc, &l->caller, &p, &ret, err) < 0)
-            return -CS_ERR_PARAM;
-        l->stats.created++;
     }
     return 0;
 }
+
+static int cluster_find(struct load *l, const void *parent, const json_t *e, struct cs_vec *ret,
+                        struct cs_err *err)
+{
+    const struct cs_pod *pod = parent;
+    struct cs_cluster_filter f = {.pod_id = pod->id, .name = str(e, "clustername")};
+    return cs_svc_cluster_list(l->svc, &l->caller, &f, (struct cs_page){0, 1}, ret, err);
+}
+
+static int cluster_create(struct load *l, const void *parent, const json_t *e, void *ret,
+                          struct cs_err *err)
+{
+    const struct cs_pod *pod = parent;
+    struct cs_cluster in = {.zone_id = pod->zone_id, .pod_id = pod->id};
+    COPY(in.name, str(e, "clustername"));
+    COPY(in.hypervisor, str(e, "hypervisor") ? str(e, "hypervisor") : "Simulator");
+    COPY(in.cluster_type, str(e, "clustertype"));
+    return cs_svc_cluster_create(l->svc, &l->caller, &in, ret, err);
+}
+
+static const struct kind cluster_kind = {sizeof(struct cs_cluster), cluster_find,
+                                         cluster_create};
 
 static int load_clusters(struct load *l, const struct cs_pod *pod, const json_t *list,
                          struct cs_err *err)
@@ -252,29 +331,37 @@ static int load_clusters(struct load *l, const struct cs_pod *pod, const json_t 
     json_array_foreach(list, i, e) {
         if (need(l, e, "clustername", "cluster", err) < 0)
             return -CS_ERR_PARAM;
-        struct cs_vec v = CS_VEC_INIT(struct cs_cluster);
-        struct cs_cluster_filter f = {.pod_id = pod->id, .name = str(e, "clustername")};
-        int rc = cs_svc_cluster_list(l->svc, &l->caller, &f, (struct cs_page){0, 1}, &v, err);
         struct cs_cluster c = {0};
-        if (rc == 0 && v.n) {
-            c = *CS_VEC_AT(&v, struct cs_cluster, 0);
-            l->stats.existing++;
-        } else if (rc == 0) {
-            struct cs_cluster in = {.zone_id = pod->zone_id, .pod_id = pod->id};
-            COPY(in.name, str(e, "clustername"));
-            COPY(in.hypervisor, str(e, "hypervisor") ? str(e, "hypervisor") : "Simulator");
-            COPY(in.cluster_type, str(e, "clustertype"));
-            rc = cs_svc_cluster_create(l->svc, &l->caller, &in, &c, err);
-            if (rc == 0)
-                l->stats.created++;
-        }
-        cs_util_vec_release(&v);
-        if (rc < 0 || load_hosts(l, &c, json_object_get(e, "hosts"), err) < 0 ||
+        if (find_or_create(l, &cluster_kind, pod, e, &c, err) < 0 ||
+            load_hosts(l, &c, json_object_get(e, "hosts"), err) < 0 ||
             load_pools(l, &c, json_object_get(e, "primaryStorages"), err) < 0)
             return -CS_ERR_PARAM;
     }
     return 0;
 }
+
+static int pod_find(struct load *l, const void *parent, const json_t *e, struct cs_vec *ret,
+                    struct cs_err *err)
+{
+    const struct cs_zone *z = parent;
+    struct cs_pod_filter f = {.zone_id = z->id, .name = str(e, "name")};
+    return cs_svc_pod_list(l->svc, &l->caller, &f, (struct cs_page){0, 1}, ret, err);
+}
+
+static int pod_create(struct load *l, const void *parent, const json_t *e, void *ret,
+                      struct cs_err *err)
+{
+    const struct cs_zone *z = parent;
+    struct cs_pod in = {.zone_id = z->id};
+    COPY(in.name, str(e, "name"));
+    COPY(in.gateway, str(e, "gateway"));
+    COPY(in.netmask, str(e, "netmask"));
+    COPY(in.startip, str(e, "startip"));
+    COPY(in.endip, str(e, "endip"));
+    return cs_svc_pod_create(l->svc, &l->caller, &in, ret, err);
+}
+
+static const struct kind pod_kind = {sizeof(struct cs_pod), pod_find, pod_create};
 
 static int load_pods(struct load *l, const struct cs_zone *z, const json_t *list,
                      struct cs_err *err)
@@ -284,26 +371,9 @@ static int load_pods(struct load *l, const struct cs_zone *z, const json_t *list
     json_array_foreach(list, i, e) {
         if (need(l, e, "name", "pod", err) < 0)
             return -CS_ERR_PARAM;
-        struct cs_vec v = CS_VEC_INIT(struct cs_pod);
-        struct cs_pod_filter f = {.zone_id = z->id, .name = str(e, "name")};
-        int rc = cs_svc_pod_list(l->svc, &l->caller, &f, (struct cs_page){0, 1}, &v, err);
         struct cs_pod p = {0};
-        if (rc == 0 && v.n) {
-            p = *CS_VEC_AT(&v, struct cs_pod, 0);
-            l->stats.existing++;
-        } else if (rc == 0) {
-            struct cs_pod in = {.zone_id = z->id};
-            COPY(in.name, str(e, "name"));
-            COPY(in.gateway, str(e, "gateway"));
-            COPY(in.netmask, str(e, "netmask"));
-            COPY(in.startip, str(e, "startip"));
-            COPY(in.endip, str(e, "endip"));
-            rc = cs_svc_pod_create(l->svc, &l->caller, &in, &p, err);
-            if (rc == 0)
-                l->stats.created++;
-        }
-        cs_util_vec_release(&v);
-        if (rc < 0 || load_clusters(l, &p, json_object_get(e, "clusters"), err) < 0)
+        if (find_or_create(l, &pod_kind, z, e, &p, err) < 0 ||
+            load_clusters(l, &p, json_object_get(e, "clusters"), err) < 0)
             return -CS_ERR_PARAM;
     }
     return 0;
@@ -323,17 +393,41 @@ static int load_image_stores(struct load *l, const struct cs_zone *z, const json
         COPY(s.provider, str(e, "provider") ? str(e, "provider") : "NFS");
         struct cs_image_store ret;
         struct cs_err e2;
-        if (cs_svc_image_store_add(l->svc, &l->caller, &s, &ret, &e2) == 0) {
-            l->stats.created++;
-        } else if (e2.code == CS_ERR_CONFLICT) {
-            l->stats.existing++;
-        } else {
-            *err = e2;
+        int rc = cs_svc_image_store_add(l->svc, &l->caller, &s, &ret, &e2);
+        if (count_added(l, rc, &e2, err) < 0)
             return -e2.code;
-        }
     }
     return 0;
 }
+
+static int zone_find(struct load *l, const void *parent, const json_t *e, struct cs_vec *ret,
+                     struct cs_err *err)
+{
+    (void)parent;
+    struct cs_zone_filter f = {.name = str(e, "name")};
+    return cs_svc_zone_list(l->svc, &l->caller, &f, (struct cs_page){0, 1}, ret, err);
+}
+
+static int zone_create(struct load *l, const void *parent, const json_t *e, void *ret,
+                       struct cs_err *err)
+{
+    (void)parent;
+    struct cs_zone in = {.localstorage = flag(e, "localstorageenabled", false),
+                         .securitygroups = flag(e, "securitygroupenabled", false)};
+    const char *dns1 = str(e, "dns1") ? str(e, "dns1") : "8.8.8.8";
+    COPY(in.name, str(e, "name"));
+    COPY(in.networktype, str(e, "networktype") ? str(e, "networktype") : "Advanced");
+    COPY(in.dns1, dns1);
+    COPY(in.dns2, str(e, "dns2"));
+    COPY(in.internaldns1, str(e, "internaldns1") ? str(e, "internaldns1") : dns1);
+    COPY(in.internaldns2, str(e, "internaldns2"));
+    COPY(in.guestcidr, str(e, "guestcidraddress"));
+    COPY(in.domain, str(e, "domain"));
+    COPY(in.allocation_state, "Enabled");
+    return cs_svc_zone_create(l->svc, &l->caller, &in, ret, err);
+}
+
+static const struct kind zone_kind = {sizeof(struct cs_zone), zone_find, zone_create};
 
 static int load_zones(struct load *l, const json_t *list, struct cs_err *err)
 {
@@ -342,32 +436,9 @@ static int load_zones(struct load *l, const json_t *list, struct cs_err *err)
     json_array_foreach(list, i, e) {
         if (need(l, e, "name", "zone", err) < 0)
             return -CS_ERR_PARAM;
-        struct cs_vec v = CS_VEC_INIT(struct cs_zone);
-        struct cs_zone_filter f = {.name = str(e, "name")};
-        int rc = cs_svc_zone_list(l->svc, &l->caller, &f, (struct cs_page){0, 1}, &v, err);
         struct cs_zone z = {0};
-        if (rc == 0 && v.n) {
-            z = *CS_VEC_AT(&v, struct cs_zone, 0);
-            l->stats.existing++;
-        } else if (rc == 0) {
-            struct cs_zone in = {.localstorage = flag(e, "localstorageenabled", false),
-                                 .securitygroups = flag(e, "securitygroupenabled", false)};
-            const char *dns1 = str(e, "dns1") ? str(e, "dns1") : "8.8.8.8";
-            COPY(in.name, str(e, "name"));
-            COPY(in.networktype, str(e, "networktype") ? str(e, "networktype") : "Advanced");
-            COPY(in.dns1, dns1);
-            COPY(in.dns2, str(e, "dns2"));
-            COPY(in.internaldns1, str(e, "internaldns1") ? str(e, "internaldns1") : dns1);
-            COPY(in.internaldns2, str(e, "internaldns2"));
-            COPY(in.guestcidr, str(e, "guestcidraddress"));
-            COPY(in.domain, str(e, "domain"));
-            COPY(in.allocation_state, "Enabled");
-            rc = cs_svc_zone_create(l->svc, &l->caller, &in, &z, err);
-            if (rc == 0)
-                l->stats.created++;
-        }
-        cs_util_vec_release(&v);
-        if (rc < 0 || load_pods(l, &z, json_object_get(e, "pods"), err) < 0 ||
+        if (find_or_create(l, &zone_kind, NULL, e, &z, err) < 0 ||
+            load_pods(l, &z, json_object_get(e, "pods"), err) < 0 ||
             load_image_stores(l, &z, json_object_get(e, "secondaryStorages"), err) < 0)
             return -CS_ERR_PARAM;
     }
