@@ -32,10 +32,7 @@ static const struct cs_db_col domain_cols[] = {
 };
 #undef D
 
-static void read_domain(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, domain_cols, p);
-}
+CS_DB_DEFINE_READER(read_domain, domain_cols)
 
 int cs_db_domain_insert(struct cs_db *db, struct cs_domain *d, struct cs_err *err)
 {
@@ -88,10 +85,7 @@ static const struct cs_db_col role_cols[] = {
 };
 #undef R
 
-static void read_role(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, role_cols, p);
-}
+CS_DB_DEFINE_READER(read_role, role_cols)
 
 int cs_db_role_insert(struct cs_db *db, struct cs_role *r, struct cs_err *err)
 {
@@ -128,10 +122,7 @@ static const struct cs_db_col account_cols[] = {
 };
 #undef A
 
-static void read_account(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, account_cols, p);
-}
+CS_DB_DEFINE_READER(read_account, account_cols)
 
 int cs_db_account_insert(struct cs_db *db, struct cs_account *a, struct cs_err *err)
 {
@@ -211,10 +202,7 @@ static const struct cs_db_col user_cols[] = {
 };
 #undef U
 
-static void read_user(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, user_cols, p);
-}
+CS_DB_DEFINE_READER(read_user, user_cols)
 
 int cs_db_user_insert(struct cs_db *db, struct cs_user *u, struct cs_err *err)
 {

@@ -17,10 +17,7 @@ static const struct cs_db_col cluster_cols[] = {
 };
 #undef C
 
-static void read_cluster(sqlite3_stmt *st, void *c)
-{
-    CS_DB_READ(st, 0, cluster_cols, c);
-}
+CS_DB_DEFINE_READER(read_cluster, cluster_cols)
 
 int cs_db_cluster_insert(struct cs_db *db, struct cs_cluster *c, struct cs_err *err)
 {

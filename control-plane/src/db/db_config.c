@@ -73,10 +73,7 @@ static const struct cs_db_col config_cols[] = {
 };
 #undef C
 
-static void read_config(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, config_cols, p);
-}
+CS_DB_DEFINE_READER(read_config, config_cols)
 
 int cs_db_config_list(struct cs_db *db, const char *name, const char *category,
                       const char *keyword, struct cs_page page, struct cs_vec *ret,

@@ -37,10 +37,7 @@ static const struct cs_db_col event_cols[] = {
 };
 #undef E
 
-static void read_event(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, event_cols, p);
-}
+CS_DB_DEFINE_READER(read_event, event_cols)
 
 int cs_db_event_list(struct cs_db *db, const struct cs_event_filter *f, struct cs_page page,
                      struct cs_vec *ret, struct cs_err *err)

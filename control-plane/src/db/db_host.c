@@ -25,10 +25,7 @@ static const struct cs_db_col host_cols[] = {
 };
 #undef H
 
-static void read_host(sqlite3_stmt *st, void *h)
-{
-    CS_DB_READ(st, 0, host_cols, h);
-}
+CS_DB_DEFINE_READER(read_host, host_cols)
 
 int cs_db_host_insert(struct cs_db *db, struct cs_host *h, struct cs_err *err)
 {

@@ -15,10 +15,7 @@ static const struct cs_db_col store_cols[] = {
 };
 #undef S
 
-static void read_store(sqlite3_stmt *st, void *s)
-{
-    CS_DB_READ(st, 0, store_cols, s);
-}
+CS_DB_DEFINE_READER(read_store, store_cols)
 
 int cs_db_image_store_insert(struct cs_db *db, struct cs_image_store *s, struct cs_err *err)
 {

@@ -22,10 +22,7 @@ static const struct cs_db_col offering_cols[] = {
 };
 #undef O
 
-static void read_offering(sqlite3_stmt *st, void *o)
-{
-    CS_DB_READ(st, 0, offering_cols, o);
-}
+CS_DB_DEFINE_READER(read_offering, offering_cols)
 
 int cs_db_service_offering_insert(struct cs_db *db, struct cs_service_offering *o,
                                   struct cs_err *err)

@@ -15,10 +15,7 @@ static const struct cs_db_col pod_cols[] = {
 };
 #undef P
 
-static void read_pod(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, pod_cols, p);
-}
+CS_DB_DEFINE_READER(read_pod, pod_cols)
 
 int cs_db_pod_insert(struct cs_db *db, struct cs_pod *p, struct cs_err *err)
 {

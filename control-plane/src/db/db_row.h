@@ -48,6 +48,13 @@ void cs_db_read_cols(sqlite3_stmt *st, int first, const struct cs_db_col *cols, 
 /* The same for a whole static table: CS_DB_READ(st, 0, zone_cols, z). */
 #define CS_DB_READ(st, first, cols, obj)                                                           \
     cs_db_read_cols((st), (first), (cols), sizeof(cols) / sizeof((cols)[0]), (obj))
+/* Defines `static void fn(sqlite3_stmt *, void *)`, the reader of a row through the table cols
+ * (columns from 0), for cs_db_one_row and cs_db_many_rows. */
+#define CS_DB_DEFINE_READER(fn, cols)                                                              \
+    static void fn(sqlite3_stmt *st, void *obj)                                                    \
+    {                                                                                              \
+        CS_DB_READ(st, 0, cols, obj);                                                              \
+    }
 /* How many columns a static table reads (the index of the column after them). */
 #define CS_DB_NCOLS(cols) ((int)(sizeof(cols) / sizeof((cols)[0])))
 

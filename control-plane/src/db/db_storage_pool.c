@@ -21,10 +21,7 @@ static const struct cs_db_col pool_cols[] = {
 };
 #undef S
 
-static void read_pool(sqlite3_stmt *st, void *s)
-{
-    CS_DB_READ(st, 0, pool_cols, s);
-}
+CS_DB_DEFINE_READER(read_pool, pool_cols)
 
 int cs_db_storage_pool_insert(struct cs_db *db, struct cs_storage_pool *p, struct cs_err *err)
 {

@@ -11,10 +11,7 @@ static const struct cs_db_col category_cols[] = {
 };
 #undef C
 
-static void read_category(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, category_cols, p);
-}
+CS_DB_DEFINE_READER(read_category, category_cols)
 
 int cs_db_os_category_insert(struct cs_db *db, struct cs_os_category *c, struct cs_err *err)
 {
@@ -67,10 +64,7 @@ static const struct cs_db_col os_cols[] = {
 };
 #undef T
 
-static void read_os(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, os_cols, p);
-}
+CS_DB_DEFINE_READER(read_os, os_cols)
 
 int cs_db_os_type_insert(struct cs_db *db, struct cs_os_type *t, struct cs_err *err)
 {
@@ -150,10 +144,7 @@ static const struct cs_db_col template_cols[] = {
 };
 #undef T
 
-static void read_template(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, template_cols, p);
-}
+CS_DB_DEFINE_READER(read_template, template_cols)
 
 #define L(kind, f) CS_DB_COL(kind, struct cs_template, f)
 static const struct cs_db_col listed_cols[] = {

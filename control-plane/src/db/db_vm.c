@@ -33,10 +33,7 @@ static const struct cs_db_col vm_cols[] = {
 };
 #undef V
 
-static void read_vm(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, vm_cols, p);
-}
+CS_DB_DEFINE_READER(read_vm, vm_cols)
 
 int cs_db_vm_insert(struct cs_db *db, struct cs_vm *vm, struct cs_err *err)
 {
@@ -232,10 +229,7 @@ static const struct cs_db_col facts_cols[] = {
 };
 #undef F
 
-static void read_facts(sqlite3_stmt *st, void *p)
-{
-    CS_DB_READ(st, 0, facts_cols, p);
-}
+CS_DB_DEFINE_READER(read_facts, facts_cols)
 
 int cs_db_vm_deploy_facts(struct cs_db *db, int64_t zone_id, int64_t template_id,
                           int64_t offering_id, struct cs_vm_deploy_facts *ret, struct cs_err *err)

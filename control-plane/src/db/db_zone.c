@@ -16,10 +16,7 @@ static const struct cs_db_col zone_cols[] = {
 };
 #undef Z
 
-static void read_zone(sqlite3_stmt *st, void *z)
-{
-    CS_DB_READ(st, 0, zone_cols, z);
-}
+CS_DB_DEFINE_READER(read_zone, zone_cols)
 
 static void bind_zone(sqlite3_stmt *st, const struct cs_zone *z)
 {
