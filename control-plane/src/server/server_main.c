@@ -11,6 +11,7 @@
 #include "server_fixture.h"
 #include "server_glue.h"
 #include "server_http.h"
+#include "server_welcome.h"
 #include "util_log.h"
 #include "util_time.h"
 
@@ -101,32 +102,6 @@ static const char *hv_config(const struct options *o, char *buf, size_t n)
     return buf;
 }
 
-static void print_welcome(const struct options *o, const char *data_dir)
-{
-    char path[4096], line[512], key[256] = "", secret[256] = "";
-    snprintf(path, sizeof(path), "%s/admin.keys", data_dir);
-    FILE *f = fopen(path, "r");
-    while (f && fgets(line, sizeof(line), f)) {
-        line[strcspn(line, "\n")] = '\0';
-        if (strncmp(line, "apikey=", 7) == 0)
-            snprintf(key, sizeof(key), "%s", line + 7);
-        else if (strncmp(line, "secretkey=", 10) == 0)
-            snprintf(secret, sizeof(secret), "%s", line + 10);
-    }
-    if (f)
-        fclose(f);
-    fprintf(stderr,
-            "\ncstackd is serving the CloudStack API on http://%s:%d/client/api\n"
-            "  admin API key:    %s\n"
-            "  admin secret key: %s\n"
-            "  (also in %s; username admin, password from CSTACK_ADMIN_PASSWORD or 'password')\n"
-            "Try:\n"
-            "  build/bin/cstack api listZones\n"
-            "  build/bin/cstack api deployVirtualMachine zoneid=<id> serviceofferingid=<id> "
-            "templateid=<id>\n\n",
-            o->bind, o->port, key, secret, path);
-}
-
 int main(int argc, char **argv)
 {
     struct options o;
@@ -191,8 +166,11 @@ int main(int argc, char **argv)
     }
     cs_log_info("started in %.3f s", (double)(cs_util_mono_ns() - t0) / 1e9);
     o.port = cs_server_http_port(http); /* --port 0 picks a free one */
-    print_welcome(&o, o.data_dir);
-    fprintf(stderr, "cstackd: listening on http://%s:%d/client/api\n", o.bind, o.port);
+    char url[512], keys[4096];
+    snprintf(url, sizeof(url), "http://%s:%d/client/api", o.bind, o.port);
+    snprintf(keys, sizeof(keys), "%s/admin.keys", o.data_dir);
+    cs_server_welcome_print(stderr, svc, url, o.admin_keys ? NULL : keys);
+    fprintf(stderr, "cstackd: listening on %s\n", url);
     int sig;
     sigwait(&stop_signals, &sig);
     cs_log_info("stopping: draining requests and jobs");
