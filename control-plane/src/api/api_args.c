@@ -26,6 +26,7 @@ static const char *const entity_tables[CS_ENT__COUNT] = {
     [CS_ENT_IMAGE_STORE] = "image_store",
     [CS_ENT_SERVICE_OFFERING] = "service_offering",
     [CS_ENT_OS_TYPE] = "os_type",
+    [CS_ENT_OS_CATEGORY] = "os_category",
     [CS_ENT_TEMPLATE] = "template",
     [CS_ENT_VM] = "vm",
     [CS_ENT_JOB] = "async_job",

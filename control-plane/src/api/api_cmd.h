@@ -41,6 +41,7 @@ enum cs_api_entity {
     CS_ENT_IMAGE_STORE,
     CS_ENT_SERVICE_OFFERING,
     CS_ENT_OS_TYPE,
+    CS_ENT_OS_CATEGORY,
     CS_ENT_TEMPLATE,
     CS_ENT_VM,
     CS_ENT_JOB,

@@ -262,7 +262,7 @@ static const struct {
     {name, "SELECT id FROM " name " WHERE uuid = ?1", "SELECT uuid FROM " name " WHERE id = ?1"}
     T("domain"),  T("account"),       T("user"),          T("zone"),
     T("pod"),     T("cluster"),       T("host"),          T("storage_pool"),
-    T("image_store"), T("service_offering"), T("os_type"), T("template"),
+    T("image_store"), T("service_offering"), T("os_type"), T("os_category"), T("template"),
     T("vm"),      T("async_job"),     T("event"),
 #undef T
 };

@@ -231,18 +231,3 @@ int cs_svc_os_category_list(struct cs_svc *svc, int64_t id, const char *name, co
     return cs_db_os_category_list(svc->db, id, name, keyword, page, ret, err);
 }
 
-int cs_svc_os_category_resolve(struct cs_svc *svc, const char *uuid, int64_t *ret_id,
-                               struct cs_err *err)
-{
-    struct cs_os_category c;
-    struct cs_err nf;
-    if (cs_db_os_category_find_uuid(svc->db, uuid, &c, &nf) < 0) {
-        if (nf.code != CS_ERR_NOT_FOUND) {
-            *err = nf;
-            return -nf.code;
-        }
-        return cs_err_set(err, CS_ERR_PARAM, "Unable to find os category with id %s", uuid);
-    }
-    *ret_id = c.id;
-    return 0;
-}

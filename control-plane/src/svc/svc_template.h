@@ -34,8 +34,5 @@ int cs_svc_os_type_list(struct cs_svc *svc, const struct cs_os_type_filter *f,
                         struct cs_page page, struct cs_vec *ret, struct cs_err *err);
 int cs_svc_os_category_list(struct cs_svc *svc, int64_t id, const char *name, const char *keyword,
                             struct cs_page page, struct cs_vec *ret, struct cs_err *err);
-/* The row id of an OS category given by uuid; CS_ERR_PARAM when there is none. */
-int cs_svc_os_category_resolve(struct cs_svc *svc, const char *uuid, int64_t *ret_id,
-                               struct cs_err *err);
 
 #endif

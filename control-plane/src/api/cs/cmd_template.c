@@ -63,10 +63,8 @@ static int list_templates(struct cs_api_call *call, struct cs_err *err)
                                    .type = cs_api_arg_str(call, "templatetype"),
                                    .zone_id = cs_api_arg_id(call, "zoneid"),
                                    .ready_only = cs_api_arg_bool(call, "isready", false),
-                                   .show_removed = cs_api_arg_bool(call, "showremoved", false)};
-    const char *cat = cs_api_arg_str(call, "oscategoryid");
-    if (cat && cs_svc_os_category_resolve(call->svc, cat, &f.os_category_id, err) < 0)
-        return -CS_ERR_PARAM;
+                                   .show_removed = cs_api_arg_bool(call, "showremoved", false),
+                                   .os_category_id = cs_api_arg_id(call, "oscategoryid")};
     struct cs_vec v = CS_VEC_INIT(struct cs_template);
     int rc = cs_svc_template_list(call->svc, &call->caller, cs_api_arg_str(call, "templatefilter"),
                                   &f, call->page, &v, err);
@@ -80,10 +78,8 @@ static int list_os_types(struct cs_api_call *call, struct cs_err *err)
 {
     struct cs_os_type_filter f = {.id = cs_api_arg_id(call, "id"),
                                   .description = cs_api_arg_str(call, "description"),
-                                  .keyword = cs_api_arg_str(call, "keyword")};
-    const char *cat = cs_api_arg_str(call, "oscategoryid");
-    if (cat && cs_svc_os_category_resolve(call->svc, cat, &f.category_id, err) < 0)
-        return -CS_ERR_PARAM;
+                                  .keyword = cs_api_arg_str(call, "keyword"),
+                                  .category_id = cs_api_arg_id(call, "oscategoryid")};
     struct cs_vec v = CS_VEC_INIT(struct cs_os_type);
     int rc = cs_svc_os_type_list(call->svc, &f, call->page, &v, err);
     if (rc == 0)
@@ -94,12 +90,8 @@ static int list_os_types(struct cs_api_call *call, struct cs_err *err)
 
 static int list_os_categories(struct cs_api_call *call, struct cs_err *err)
 {
-    int64_t id = 0;
-    const char *uuid = cs_api_arg_str(call, "id");
-    if (uuid && cs_svc_os_category_resolve(call->svc, uuid, &id, err) < 0)
-        return -CS_ERR_PARAM;
     struct cs_vec v = CS_VEC_INIT(struct cs_os_category);
-    int rc = cs_svc_os_category_list(call->svc, id, cs_api_arg_str(call, "name"),
+    int rc = cs_svc_os_category_list(call->svc, cs_api_arg_id(call, "id"), cs_api_arg_str(call, "name"),
                                      cs_api_arg_str(call, "keyword"), call->page, &v, err);
     if (rc == 0)
         CS_API_REPLY_LIST(call, "oscategory", &v, struct cs_os_category, cs_view_os_category);
@@ -170,7 +162,7 @@ static const struct cs_api_param_spec list_templates_params[] = {
     {"isvnf", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "the isvnf", 0},
     {"forcks", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "the forcks", 0},
     {"arch", CS_PT_STRING, 0, CS_ENT_NONE, "the arch", 0},
-    {"oscategoryid", CS_PT_STRING, 0, CS_ENT_NONE, "the OS category ID", 0},
+    {"oscategoryid", CS_PT_UUID, 0, CS_ENT_OS_CATEGORY, "the OS category ID", 0},
     {"extensionid", CS_PT_STRING, 0, CS_ENT_NONE, "the extensionid", 0},
     {"isready", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "list only ready objects", 0},
     {"showicon", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "the showicon", 0},
@@ -184,7 +176,7 @@ static const struct cs_api_param_spec list_os_types_params[] = {
     {"page", CS_PT_INTEGER, 0, CS_ENT_NONE, "the page number", 0},
     {"pagesize", CS_PT_INTEGER, 0, CS_ENT_NONE, "the page size", 0},
     {"id", CS_PT_UUID, 0, CS_ENT_OS_TYPE, "the ID of the object", 0},
-    {"oscategoryid", CS_PT_STRING, 0, CS_ENT_NONE, "the OS category ID", 0},
+    {"oscategoryid", CS_PT_UUID, 0, CS_ENT_OS_CATEGORY, "the OS category ID", 0},
     {"description", CS_PT_STRING, 0, CS_ENT_NONE, "the description", 0},
     {"fordisplay", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "the fordisplay", 0},
     {NULL},
@@ -194,7 +186,7 @@ static const struct cs_api_param_spec list_os_categories_params[] = {
     {"keyword", CS_PT_STRING, 0, CS_ENT_NONE, "List by keyword", 0},
     {"page", CS_PT_INTEGER, 0, CS_ENT_NONE, "the page number", 0},
     {"pagesize", CS_PT_INTEGER, 0, CS_ENT_NONE, "the page size", 0},
-    {"id", CS_PT_STRING, 0, CS_ENT_NONE, "the ID of the object", 0},
+    {"id", CS_PT_UUID, 0, CS_ENT_OS_CATEGORY, "the ID of the object", 0},
     {"name", CS_PT_STRING, 0, CS_ENT_NONE, "the name", 0},
     {"isfeatured", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "true if the template is featured", 0},
     {"isiso", CS_PT_BOOLEAN, 0, CS_ENT_NONE, "the isiso", 0},
