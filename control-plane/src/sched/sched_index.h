@@ -19,6 +19,40 @@ struct cs_sched_host {
     int64_t mem_bytes; /* physical memory */
     int64_t cpu_used_mhz;   /* reserved by VMs placed here */
     int64_t mem_used_bytes; /* reserved by VMs placed here */
+    /* Added for planners and dedication; zero = a shared, untagged host as before. */
+    uint64_t tags;          /* host tags: bits from cs_sched_index_tag() */
+    int64_t dedication_id;  /* explicit dedication (of the host, its cluster or pod, resolved by
+                             * the caller) registered with cs_sched_index_set_dedication; 0 = none */
+    int64_t implicit_account_id; /* host reserved by ImplicitDedicationPlanner for this account
+                                  * (op_host_planner_reservation); 0 = none */
+};
+
+/* Deployment planners (the offering's deploymentplanner / vm.deployment.planner). HOST_ORDER,
+ * the zero value, is the plain first fit in host-id order over the scope (no cluster ordering,
+ * no thresholds unless set). The others order the clusters of the scope as CloudStack does
+ * (spec section 4.2) and skip clusters crossing their capacity disable thresholds. */
+enum cs_sched_planner {
+    CS_SCHED_PLANNER_HOST_ORDER = 0,
+    CS_SCHED_PLANNER_FIRST_FIT,         /* clusters by utilisation ascending */
+    CS_SCHED_PLANNER_USER_DISPERSING,   /* clusters by the account's VM count ascending */
+    CS_SCHED_PLANNER_USER_CONCENTRATED, /* pods with the account's VMs first (zone scope) */
+    CS_SCHED_PLANNER_IMPLICIT,          /* the account's implicit hosts, then empty hosts */
+    CS_SCHED_PLANNER__COUNT
+};
+
+/* Host allocators (vm.allocation.algorithm): the order hosts are tried in within one unit of
+ * search (a cluster, or the whole scope for HOST_ORDER). */
+enum cs_sched_allocator {
+    CS_SCHED_ALLOC_FIRST_FIT = 0,      /* lowest host id */
+    CS_SCHED_ALLOC_RANDOM,             /* seeded: first fit from a random position, wrapping */
+    CS_SCHED_ALLOC_LEAST_CONSUMED,     /* most free CPU (RAM when ordering by RAM) first */
+    CS_SCHED_ALLOC__COUNT
+};
+
+/* The account's VMs on one host (Running/Starting), for the user planners. */
+struct cs_sched_vm_count {
+    int64_t host_id;
+    int count;
 };
 
 /* What a VM needs and where it may go. 0 in a scope field means "any". */
@@ -28,8 +62,25 @@ struct cs_sched_request {
     int cpus;
     int cpu_mhz;       /* per vCPU */
     int64_t mem_bytes;
-    const int64_t *avoid; /* host ids that must not be chosen */
+    const int64_t *avoid; /* host ids that must not be chosen (anti-affinity, retries) */
     size_t n_avoid;
+    /* Added for issue 4; zero/NULL = the old behaviour. */
+    const char *const *host_tags; /* the offering's host tags: a host must carry all of them */
+    size_t n_host_tags;
+    int64_t account_id;            /* the VM owner */
+    const int64_t *domain_path;    /* the owner's domain and all its ancestors */
+    size_t n_domain_path;
+    bool owner_is_root_admin;      /* skips the zone dedication check */
+    bool explicit_dedication;      /* VM in an ExplicitDedication group: owner's dedicated only */
+    bool implicit_preferred;       /* ImplicitDedicationMode=Preferred (else Strict) */
+    const int64_t *affinity_hosts; /* host affinity: must be one of these; empty = any host */
+    size_t n_affinity_hosts;
+    const struct cs_sched_vm_count *account_vms; /* for the user planners */
+    size_t n_account_vms;
+    enum cs_sched_planner planner;
+    enum cs_sched_allocator allocator;
+    uint64_t seed;                 /* for CS_SCHED_ALLOC_RANDOM */
+    double dispersion_weight;      /* vm.user.dispersion.weight; 0 taken as 1 (the default) */
 };
 
 /* Overcommit factors (cpu.overprovisioning.factor, mem.overprovisioning.factor): a host offers
@@ -43,6 +94,21 @@ struct cs_sched_factors {
 /* What a host offers in total (before subtracting what is used) under these factors. */
 void cs_sched_host_total(const struct cs_sched_host *h, struct cs_sched_factors factors,
                          int64_t *ret_cpu_mhz, int64_t *ret_mem_bytes);
+
+/* Per-cluster capacity disable thresholds (cluster.cpu/memory.allocated.capacity.
+ * disablethreshold): the cluster planners skip a cluster when (sum used + requested) /
+ * (sum total x factor) exceeds one of them. A value that is not a finite number > 0 means none. */
+struct cs_sched_thresholds {
+    double cpu;
+    double mem;
+};
+
+/* How the cluster planners order clusters (host.capacityType.to.order.clusters). */
+enum cs_sched_order {
+    CS_SCHED_ORDER_CPU = 0,
+    CS_SCHED_ORDER_RAM,
+    CS_SCHED_ORDER_COMBINED, /* cpu_weight x cpu ratio + (1 - cpu_weight) x ram ratio */
+};
 
 /* The index keeps, per zone, per pod and per cluster, the hosts in id order under a segment tree
  * of the maxima of (free MHz, free bytes, cores, per-core MHz, and min(free MHz * r, free bytes)
@@ -77,6 +143,35 @@ size_t cs_sched_index_count(const struct cs_sched_index *idx);
 /* The factors in force (after replacing invalid ones by 1.0). */
 struct cs_sched_factors cs_sched_index_factors(const struct cs_sched_index *idx);
 
+/* Per-cluster overcommit factors and thresholds; a factor that is not a finite number > 0 means
+ * "the index's factors". May precede the cluster's first host. O(hosts log n). 0 or
+ * CS_ERR_PARAM (cluster_id <= 0) / CS_ERR_NOMEM. */
+int cs_sched_index_set_cluster(struct cs_sched_index *idx, int64_t cluster_id,
+                               struct cs_sched_factors factors,
+                               struct cs_sched_thresholds thresholds, struct cs_err *err);
+/* Cluster ordering for the cluster planners; cpu_weight outside [0, 1] is taken as 0.5. */
+void cs_sched_index_set_order(struct cs_sched_index *idx, enum cs_sched_order order,
+                              double cpu_weight);
+
+/* Interns a host tag (exact, case-sensitive) and returns its bit for cs_sched_host.tags. At most
+ * CS_SCHED_MAX_TAGS distinct tags (CS_ERR_LIMIT beyond). */
+#define CS_SCHED_MAX_TAGS 63
+int cs_sched_index_tag(struct cs_sched_index *idx, const char *name, uint64_t *ret_bit,
+                       struct cs_err *err);
+/* The bit of a known tag, or 0. */
+uint64_t cs_sched_index_tag_find(const struct cs_sched_index *idx, const char *name);
+
+/* Declares who owns a dedication (dedicateZone/Pod/Cluster/Host): an account (account_id > 0)
+ * or a whole domain and its subdomains (account_id 0). Hosts name it in dedication_id. 0, or
+ * CS_ERR_PARAM / CS_ERR_NOMEM. */
+int cs_sched_index_set_dedication(struct cs_sched_index *idx, int64_t dedication_id,
+                                  int64_t domain_id, int64_t account_id, struct cs_err *err);
+/* A zone dedicated with this dedication (0 = not dedicated). Only its owner may deploy there
+ * (root admins excepted); when the owner is the account, the zone's hosts dedicated to it are
+ * usable without explicit dedication, as in CloudStack. */
+int cs_sched_index_set_zone_dedication(struct cs_sched_index *idx, int64_t zone_id,
+                                       int64_t dedication_id, struct cs_err *err);
+
 /* Chooses a host for req: a pure function of the request and the index; does not change it.
  * Scope: cluster_id if set, else pod_id, else zone_id, else every zone; ids given alongside a
  * narrower one must agree with it. Order: the fitting host with the LOWEST host id in the scope
@@ -84,6 +179,17 @@ struct cs_sched_factors cs_sched_index_factors(const struct cs_sched_index *idx)
  * cpu_cores >= cpus and cpu_mhz >= req->cpu_mhz (CloudStack's host.cpus / host.speed check), and
  * free CPU >= cpus*cpu_mhz and free memory >= mem_bytes, where free = total under the factors
  * minus used. With host_id set only that host is checked (and must lie in any given scope).
+ *
+ * The fields added for issue 4 narrow this further (see sched_filter.h for the filter table):
+ * host tags (all of req->host_tags on the host), dedication (hosts with a dedication_id only
+ * for explicit-dedication requests of their owner; shared hosts only without explicit
+ * dedication; implicit hosts only for ImplicitDedicationPlanner requests of their account; a
+ * dedicated zone only for its owner), host affinity (one of affinity_hosts) and, with a cluster
+ * planner, the cluster disable thresholds; planner and allocator then choose among the fitting
+ * hosts. Costs: O(log n) per tree searched with first fit; anti-affinity/avoid sets cost
+ * O(log n) per avoided host that would otherwise have been chosen; affinity sets O(k); the
+ * cluster planners O(log c) per cluster tried (c = clusters in scope) plus O(k log k) for k
+ * account_vms entries.
  * Errors: CS_ERR_CAPACITY when no host fits ("no host in zone '1' has capacity for 2 cpu x 1000
  * MHz, 1024 MiB", "host '7' has insufficient capacity for ..."), CS_ERR_NOT_FOUND for an unknown
  * explicit host_id, CS_ERR_PARAM for cpus < 1 or negative figures. */

@@ -1,83 +1,15 @@
-/* Placement: first fit in host-id order within a request's scope, answered from the trees. */
-#include "sched_priv.h"
+/* Placement: resolves the request's scope, then an explicit host, affinity hosts or a planner. */
+#include "sched_planner.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "util_mem.h"
 #include "cs_banned.h"
-
-/* Longer avoid lists are copied and sorted so each leaf check is a binary search. */
-#define AVOID_SCAN_MAX 16
-
-static int cmp_id(const void *a, const void *b)
-{
-    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-    return (x > y) - (x < y);
-}
 
 static void describe_need(const struct cs_sched_request *req, char *buf, size_t len)
 {
     snprintf(buf, len, "%d cpu x %d MHz, %lld MiB", req->cpus, req->cpu_mhz,
              (long long)(req->mem_bytes >> 20));
-}
-
-/* Only the named host: it must exist, lie in the scope, be usable, not avoided, and fit. */
-static int place_explicit(const struct cs_sched_index *idx, const struct cs_sched_request *req,
-                          const struct cs_sched_cap *need, const struct cs_sched_avoid *avoid,
-                          int64_t *ret_host_id, struct cs_err *err)
-{
-    const struct cs_sched_host *h = cs_sched_index_host(idx, req->host_id);
-    long long id = (long long)req->host_id;
-    if (!h)
-        return cs_err_set(err, CS_ERR_NOT_FOUND, "no host '%lld'", id);
-    if ((req->zone_id && h->zone_id != req->zone_id) || (req->pod_id && h->pod_id != req->pod_id) ||
-        (req->cluster_id && h->cluster_id != req->cluster_id))
-        return cs_err_set(err, CS_ERR_CAPACITY, "host '%lld' is outside the requested scope", id);
-    if (!h->up || !h->enabled)
-        return cs_err_set(err, CS_ERR_CAPACITY, "host '%lld' is not up and enabled", id);
-    if (cs_sched_avoid_has(avoid, h->id))
-        return cs_err_set(err, CS_ERR_CAPACITY, "host '%lld' is in the avoid set", id);
-    struct cs_sched_cap have = cs_sched_index_cap(idx, h);
-    if (!cs_sched_cap_fits(&have, need)) {
-        char what[96];
-        describe_need(req, what, sizeof(what));
-        return cs_err_set(err, CS_ERR_CAPACITY, "host '%lld' has insufficient capacity for %s",
-                          id, what);
-    }
-    *ret_host_id = h->id;
-    return 0;
-}
-
-/* The tree answering the request's narrowest scope; NULL with *ret_none set when the scope names
- * nothing known or is inconsistent (a cluster outside the given pod, ...). Zone 0 alone means
- * every zone: *ret_all_zones. */
-static const struct cs_sched_tree *scope_tree(const struct cs_sched_index *idx,
-                                              const struct cs_sched_request *req,
-                                              bool *ret_all_zones)
-{
-    *ret_all_zones = false;
-    int64_t pod = req->pod_id, zone = req->zone_id;
-    const struct cs_sched_tree *t;
-    if (req->cluster_id) {
-        t = cs_sched_index_tree(idx, CS_SCHED_CLUSTER, req->cluster_id);
-        if (!t || (pod && t->parent != pod))
-            return NULL;
-        if (zone) {
-            const struct cs_sched_tree *p = cs_sched_index_tree(idx, CS_SCHED_POD, t->parent);
-            if (!p || p->parent != zone)
-                return NULL;
-        }
-        return t;
-    }
-    if (pod) {
-        t = cs_sched_index_tree(idx, CS_SCHED_POD, pod);
-        return (t && (!zone || t->parent == zone)) ? t : NULL;
-    }
-    if (zone)
-        return cs_sched_index_tree(idx, CS_SCHED_ZONE, zone);
-    *ret_all_zones = true;
-    return NULL;
 }
 
 static void describe_scope(const struct cs_sched_request *req, char *buf, size_t len)
@@ -92,52 +24,168 @@ static void describe_scope(const struct cs_sched_request *req, char *buf, size_t
         snprintf(buf, len, "any zone");
 }
 
+/* Only the named host: the filter table decides, and names the first filter it fails. */
+static int place_explicit(const struct cs_sched_ctx *ctx, int64_t *ret_host_id,
+                          struct cs_err *err)
+{
+    const struct cs_sched_request *req = ctx->req;
+    const struct cs_sched_host *h = cs_sched_index_host(ctx->idx, req->host_id);
+    long long id = (long long)req->host_id;
+    if (!h)
+        return cs_err_set(err, CS_ERR_NOT_FOUND, "no host '%lld'", id);
+    const struct cs_sched_filter *f = cs_sched_filter_check(ctx, h);
+    if (f && f->ok == cs_sched_filter_capacity) {
+        char what[96];
+        describe_need(req, what, sizeof(what));
+        return cs_err_set(err, CS_ERR_CAPACITY, "host '%lld' %s for %s", id, f->why, what);
+    }
+    if (f)
+        return cs_err_set(err, CS_ERR_CAPACITY, "host '%lld' %s", id, f->why);
+    *ret_host_id = h->id;
+    return 0;
+}
+
+/* Host affinity: the group's hosts that pass every filter, chosen by the allocator. O(k). */
+static int64_t place_affinity(struct cs_sched_ctx *ctx)
+{
+    struct cs_sched_hit best = {0, 0};
+    size_t seen = 0;
+    for (size_t i = 0; i < ctx->n_affinity; i++) {
+        const struct cs_sched_host *h = cs_sched_index_host(ctx->idx, ctx->affinity[i]);
+        if (!h || (i && ctx->affinity[i] == ctx->affinity[i - 1]) ||
+            cs_sched_filter_check(ctx, h))
+            continue;
+        struct cs_sched_cap c = cs_sched_index_cap(ctx->idx, h);
+        struct cs_sched_hit hit = {h->id, cs_sched_alloc_score(ctx->idx, &c)};
+        seen++;
+        if (ctx->req->allocator == CS_SCHED_ALLOC_RANDOM) {
+            if (cs_sched_ctx_rand(ctx) % seen == 0) /* reservoir: uniform among fitting */
+                best = hit;
+        } else if (cs_sched_alloc_better(ctx, hit, best)) {
+            best = hit;
+        }
+    }
+    return best.id;
+}
+
+/* The request's narrowest scope and its zone; false when it names nothing known or is
+ * inconsistent (a cluster outside the given pod, ...). Zone 0 alone means every zone:
+ * *ret_all_zones. */
+static bool resolve_scope(const struct cs_sched_index *idx, const struct cs_sched_request *req,
+                          struct cs_sched_scope *ret, bool *ret_all_zones)
+{
+    *ret_all_zones = false;
+    int64_t pod = req->pod_id, zone = req->zone_id;
+    const struct cs_sched_tree *t, *p;
+    if (req->cluster_id) {
+        t = cs_sched_index_tree(idx, CS_SCHED_CLUSTER, req->cluster_id);
+        if (!t || (pod && t->parent != pod))
+            return false;
+        p = cs_sched_index_tree(idx, CS_SCHED_POD, t->parent);
+        if (!p || (zone && p->parent != zone))
+            return false;
+        *ret = (struct cs_sched_scope){CS_SCHED_CLUSTER, t->id, p->parent};
+        return true;
+    }
+    if (pod) {
+        t = cs_sched_index_tree(idx, CS_SCHED_POD, pod);
+        if (!t || (zone && t->parent != zone))
+            return false;
+        *ret = (struct cs_sched_scope){CS_SCHED_POD, pod, t->parent};
+        return true;
+    }
+    if (zone) {
+        if (!cs_sched_index_tree(idx, CS_SCHED_ZONE, zone))
+            return false;
+        *ret = (struct cs_sched_scope){CS_SCHED_ZONE, zone, zone};
+        return true;
+    }
+    *ret_all_zones = true;
+    return false;
+}
+
+/* Plans in every zone the caller may use; the lowest id wins across zones for first fit. */
+static int plan_all_zones(struct cs_sched_ctx *ctx, struct cs_sched_hit *ret_hit)
+{
+    const struct cs_sched_level *zones = &ctx->idx->lvl[CS_SCHED_ZONE];
+    struct cs_sched_hit best = {0, 0};
+    for (size_t i = 0; i < zones->n; i++) {
+        const struct cs_sched_tree *z = &zones->v[i];
+        if (z->id > CS_SCHED_ID_MAX) /* a partition's tree, not a zone */
+            continue;
+        enum cs_sched_zone_access access = cs_sched_zone_access(ctx, z->id);
+        if (access == CS_SCHED_ZONE_DENIED)
+            continue;
+        struct cs_sched_scope s = {CS_SCHED_ZONE, z->id, z->id};
+        struct cs_sched_hit hit;
+        int rc = cs_sched_plan(ctx, &s, access, &hit);
+        if (rc < 0)
+            return rc;
+        if (ctx->req->planner == CS_SCHED_PLANNER_HOST_ORDER
+                ? cs_sched_alloc_better(ctx, hit, best) || (!best.id && hit.id)
+                : (!best.id && hit.id))
+            best = hit;
+    }
+    *ret_hit = best;
+    return 0;
+}
+
 int cs_sched_place(const struct cs_sched_index *idx, const struct cs_sched_request *req,
                    int64_t *ret_host_id, struct cs_err *err)
 {
-    if (req->cpus < 1 || req->cpu_mhz < 0 || req->mem_bytes < 0 || req->zone_id < 0 ||
-        req->pod_id < 0 || req->cluster_id < 0 || req->host_id < 0 ||
-        (req->n_avoid && !req->avoid))
-        return cs_err_set(err, CS_ERR_PARAM, "invalid placement request");
-    struct cs_sched_cap need = {(int64_t)req->cpus * req->cpu_mhz, req->mem_bytes, req->cpus,
-                                req->cpu_mhz, {0}};
-    cs_sched_cap_mix(&need);
-
-    struct cs_sched_avoid avoid = {req->avoid, req->n_avoid, false};
-    cs_autofree int64_t *sorted = NULL;
-    if (req->n_avoid > AVOID_SCAN_MAX) {
-        sorted = malloc(req->n_avoid * sizeof(*sorted));
-        if (!sorted)
-            return cs_err_set(err, CS_ERR_NOMEM, "out of memory sorting the avoid set");
-        for (size_t i = 0; i < req->n_avoid; i++)
-            sorted[i] = req->avoid[i];
-        qsort(sorted, req->n_avoid, sizeof(*sorted), cmp_id);
-        avoid = (struct cs_sched_avoid){sorted, req->n_avoid, true};
+    struct cs_sched_ctx ctx;
+    int rc = cs_sched_ctx_init(&ctx, idx, req, err);
+    if (rc < 0)
+        goto cleanup;
+    if (req->host_id) {
+        rc = place_explicit(&ctx, ret_host_id, err);
+        goto cleanup;
     }
 
-    if (req->host_id)
-        return place_explicit(idx, req, &need, &avoid, ret_host_id, err);
-
+    char scope_s[64], what[96];
+    describe_scope(req, scope_s, sizeof(scope_s));
+    describe_need(req, what, sizeof(what));
+    if (ctx.unknown_tag) {
+        rc = cs_err_set(err, CS_ERR_CAPACITY, "no host in %s carries host tag '%s'", scope_s,
+                        ctx.unknown_tag);
+        goto cleanup;
+    }
+    struct cs_sched_hit hit = {0, 0};
+    struct cs_sched_scope scope;
     bool all_zones;
-    const struct cs_sched_tree *t = scope_tree(idx, req, &all_zones);
-    int64_t found = 0;
-    if (t) {
-        found = cs_sched_tree_first_fit(t, &need, &avoid);
-    } else if (all_zones) {
-        const struct cs_sched_level *zones = &idx->lvl[CS_SCHED_ZONE];
-        for (size_t i = 0; i < zones->n; i++) {
-            int64_t id = cs_sched_tree_first_fit(&zones->v[i], &need, &avoid);
-            if (id && (!found || id < found))
-                found = id;
+    if (ctx.n_affinity) {
+        hit.id = place_affinity(&ctx);
+    } else if (resolve_scope(idx, req, &scope, &all_zones)) {
+        enum cs_sched_zone_access access = cs_sched_zone_access(&ctx, scope.zone_id);
+        if (access == CS_SCHED_ZONE_DENIED) {
+            rc = cs_err_set(err, CS_ERR_PERMISSION,
+                            "zone '%lld' is dedicated and not available to the caller",
+                            (long long)scope.zone_id);
+            goto cleanup;
         }
+        rc = cs_sched_plan(&ctx, &scope, access, &hit);
+    } else if (all_zones) {
+        rc = plan_all_zones(&ctx, &hit);
     }
-    if (!found) {
-        char scope[64], what[96];
-        describe_scope(req, scope, sizeof(scope));
-        describe_need(req, what, sizeof(what));
-        return cs_err_set(err, CS_ERR_CAPACITY, "no host in %s has capacity for %s", scope,
-                          what);
+    if (rc < 0) {
+        rc = cs_err_set(err, CS_ERR_NOMEM, "out of memory placing a VM");
+        goto cleanup;
     }
-    *ret_host_id = found;
-    return 0;
+    if (!hit.id) {
+        rc = cs_err_set(err, CS_ERR_CAPACITY, "no host in %s has capacity for %s", scope_s,
+                        what);
+        goto cleanup;
+    }
+    /* The final check of CloudStack's planner: the filter table has the last word. */
+    const struct cs_sched_host *h = cs_sched_index_host(idx, hit.id);
+    const struct cs_sched_filter *f = h ? cs_sched_filter_check(&ctx, h) : NULL;
+    if (!h || f) {
+        rc = cs_err_set(err, CS_ERR_INTERNAL, "index chose host '%lld' which %s",
+                        (long long)hit.id, f ? f->why : "is unknown");
+        goto cleanup;
+    }
+    *ret_host_id = hit.id;
+cleanup:
+    cs_sched_ctx_release(&ctx);
+    return rc;
 }

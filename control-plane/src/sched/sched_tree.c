@@ -51,6 +51,7 @@ static struct cs_sched_cap cap_max(const struct cs_sched_cap *a, const struct cs
         a->cores > b->cores ? a->cores : b->cores,
         a->mhz > b->mhz ? a->mhz : b->mhz,
         {0},
+        a->tags | b->tags,
     };
     for (int k = 0; k < CS_SCHED_MIX; k++)
         m.mix[k] = a->mix[k] > b->mix[k] ? a->mix[k] : b->mix[k];
@@ -183,6 +184,34 @@ int64_t cs_sched_tree_first_fit(const struct cs_sched_tree *t, const struct cs_s
     if (t->n == 0)
         return 0;
     return search(t, 1, need, avoid);
+}
+
+/* Leftmost fitting leaf at position >= from under node v covering leaves [lo, hi). */
+static size_t first_from(const struct cs_sched_tree *t, size_t v, size_t lo, size_t hi,
+                         const struct cs_sched_cap *need, size_t from)
+{
+    if (hi <= from || lo >= t->n || !cs_sched_cap_fits(&t->node[v], need))
+        return SIZE_MAX;
+    if (v >= t->leaves)
+        return lo;
+    size_t mid = lo + (hi - lo) / 2;
+    size_t i = first_from(t, 2 * v, lo, mid, need, from);
+    return i != SIZE_MAX ? i : first_from(t, 2 * v + 1, mid, hi, need, from);
+}
+
+size_t cs_sched_tree_first_from(const struct cs_sched_tree *t, const struct cs_sched_cap *need,
+                                size_t from)
+{
+    if (t->n == 0 || from >= t->n)
+        return t->n;
+    size_t i = first_from(t, 1, 0, t->leaves, need, from);
+    return i == SIZE_MAX ? t->n : i;
+}
+
+size_t cs_sched_tree_find(const struct cs_sched_tree *t, int64_t id)
+{
+    size_t pos = lower_bound(t, id);
+    return (pos < t->n && t->ids[pos] == id) ? pos : t->n;
 }
 
 void cs_sched_tree_release(struct cs_sched_tree *t)

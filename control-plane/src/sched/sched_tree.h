@@ -26,11 +26,16 @@ struct cs_sched_cap {
     int32_t cores;
     int32_t mhz;
     int64_t mix[CS_SCHED_MIX];
+    uint64_t tags; /* host tag bits (an OR over a subtree); as a requirement: all of these */
 };
+
+/* A tag bit the index sets itself on hosts with nothing reserved (ImplicitDedicationPlanner). */
+#define CS_SCHED_TAG_EMPTY (UINT64_C(1) << 63)
 
 #define CS_SCHED_CAP_NEVER                                                                         \
     ((struct cs_sched_cap){INT64_MIN, INT64_MIN, INT32_MIN, INT32_MIN,                           \
-                           {INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN}})
+                           {INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN},   \
+                           0})
 
 /* Fills c->mix from c->cpu and c->mem (for a host's offer and for a requirement alike). */
 void cs_sched_cap_mix(struct cs_sched_cap *c);
@@ -39,7 +44,7 @@ static inline bool cs_sched_cap_fits(const struct cs_sched_cap *have,
                                      const struct cs_sched_cap *need)
 {
     if (have->cpu < need->cpu || have->mem < need->mem || have->cores < need->cores ||
-        have->mhz < need->mhz)
+        have->mhz < need->mhz || (have->tags & need->tags) != need->tags)
         return false;
     for (int k = 0; k < CS_SCHED_MIX; k++) {
         if (have->mix[k] < need->mix[k])
@@ -67,6 +72,7 @@ struct cs_sched_tree {
     size_t n;
     size_t leaves;
     struct cs_sched_cap *node;
+    size_t members; /* hosts of the scope in any partition (kept on the shared tree only) */
 };
 
 /* Adds a host. Appending (id above every id present, the usual load order) is O(log n)
@@ -82,6 +88,12 @@ void cs_sched_tree_update(struct cs_sched_tree *t, int64_t id, struct cs_sched_c
  * by backtracking. */
 int64_t cs_sched_tree_first_fit(const struct cs_sched_tree *t, const struct cs_sched_cap *need,
                                 const struct cs_sched_avoid *avoid);
+/* The lowest leaf position >= from whose leaf fits need (avoid sets aside), or t->n. O(log n)
+ * when the maxima are exact; callers skip unwanted leaves by calling again from pos + 1. */
+size_t cs_sched_tree_first_from(const struct cs_sched_tree *t, const struct cs_sched_cap *need,
+                                size_t from);
+/* Position of a present id, or t->n. */
+size_t cs_sched_tree_find(const struct cs_sched_tree *t, int64_t id);
 void cs_sched_tree_release(struct cs_sched_tree *t);
 
 #endif
