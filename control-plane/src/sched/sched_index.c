@@ -65,10 +65,8 @@ static size_t host_parts(const struct cs_sched_index *idx, const struct cs_sched
     ret_parts[n++] = primary;
     if (primary != CS_SCHED_PART_SHARED)
         return n;
-    for (unsigned b = 0; b < CS_SCHED_MAX_TAGS; b++) {
-        if (h->tags & (UINT64_C(1) << b))
-            ret_parts[n++] = CS_SCHED_PART_TAG0 + b;
-    }
+    for (uint64_t t = h->tags & ~CS_SCHED_TAG_EMPTY; t; t &= t - 1)
+        ret_parts[n++] = CS_SCHED_PART_TAG0 + (uint32_t)__builtin_ctzll(t);
     return n;
 }
 
@@ -249,9 +247,9 @@ static void count_tags(struct cs_sched_index *idx, const struct cs_sched_host *h
 {
     if (cs_sched_index_host_part(idx, h) != CS_SCHED_PART_SHARED)
         return;
-    for (unsigned b = 0; b < CS_SCHED_MAX_TAGS; b++) {
-        if (h->tags & (UINT64_C(1) << b))
-            idx->tag_hosts[b] = sign > 0 ? idx->tag_hosts[b] + 1 : idx->tag_hosts[b] - 1;
+    for (uint64_t t = h->tags & ~CS_SCHED_TAG_EMPTY; t; t &= t - 1) {
+        int b = __builtin_ctzll(t);
+        idx->tag_hosts[b] = sign > 0 ? idx->tag_hosts[b] + 1 : idx->tag_hosts[b] - 1;
     }
 }
 

@@ -45,16 +45,37 @@ static int place_explicit(const struct cs_sched_ctx *ctx, int64_t *ret_host_id,
     return 0;
 }
 
-/* Host affinity: the group's hosts that pass every filter, chosen by the allocator. O(k). */
+/* ImplicitDedicationPlanner's preference: the account's implicit hosts (0), empty hosts (1),
+ * others (2, only in Preferred mode); other planners have one class. */
+static int implicit_class(const struct cs_sched_ctx *ctx, const struct cs_sched_host *h)
+{
+    if (ctx->req->planner != CS_SCHED_PLANNER_IMPLICIT || h->implicit_account_id)
+        return 0;
+    if (h->cpu_used_mhz == 0 && h->mem_used_bytes == 0)
+        return 1;
+    return ctx->req->implicit_preferred ? 2 : -1;
+}
+
+/* Host affinity: the group's hosts that pass every filter, chosen by the allocator (within the
+ * implicit planner's best class). O(k). */
 static int64_t place_affinity(struct cs_sched_ctx *ctx)
 {
     struct cs_sched_hit best = {0, 0};
     size_t seen = 0;
+    int best_class = 3;
     for (size_t i = 0; i < ctx->n_affinity; i++) {
         const struct cs_sched_host *h = cs_sched_index_host(ctx->idx, ctx->affinity[i]);
         if (!h || (i && ctx->affinity[i] == ctx->affinity[i - 1]) ||
             cs_sched_filter_check(ctx, h))
             continue;
+        int cls = implicit_class(ctx, h);
+        if (cls < 0 || cls > best_class)
+            continue;
+        if (cls < best_class) {
+            best_class = cls;
+            best = (struct cs_sched_hit){0, 0};
+            seen = 0;
+        }
         struct cs_sched_cap c = cs_sched_index_cap(ctx->idx, h);
         struct cs_sched_hit hit = {h->id, cs_sched_alloc_score(ctx->idx, &c)};
         seen++;
@@ -104,8 +125,9 @@ static bool resolve_scope(const struct cs_sched_index *idx, const struct cs_sche
     return false;
 }
 
-/* Plans in every zone the caller may use; the lowest id wins across zones for first fit. */
-static int plan_all_zones(struct cs_sched_ctx *ctx, struct cs_sched_hit *ret_hit)
+/* One stage in every zone the caller may use; first fit takes the lowest id across zones, the
+ * cluster planners the first zone (in index order) that yields a host. */
+static int plan_all_zones(struct cs_sched_ctx *ctx, size_t stage, struct cs_sched_hit *ret_hit)
 {
     const struct cs_sched_level *zones = &ctx->idx->lvl[CS_SCHED_ZONE];
     struct cs_sched_hit best = {0, 0};
@@ -118,7 +140,7 @@ static int plan_all_zones(struct cs_sched_ctx *ctx, struct cs_sched_hit *ret_hit
             continue;
         struct cs_sched_scope s = {CS_SCHED_ZONE, z->id, z->id};
         struct cs_sched_hit hit;
-        int rc = cs_sched_plan(ctx, &s, access, &hit);
+        int rc = cs_sched_plan(ctx, &s, access, stage, &hit);
         if (rc < 0)
             return rc;
         if (ctx->req->planner == CS_SCHED_PLANNER_HOST_ORDER
@@ -143,9 +165,8 @@ int cs_sched_place(const struct cs_sched_index *idx, const struct cs_sched_reque
     }
 
     char scope_s[64], what[96];
-    describe_scope(req, scope_s, sizeof(scope_s));
-    describe_need(req, what, sizeof(what));
     if (ctx.unknown_tag) {
+        describe_scope(req, scope_s, sizeof(scope_s));
         rc = cs_err_set(err, CS_ERR_CAPACITY, "no host in %s carries host tag '%s'", scope_s,
                         ctx.unknown_tag);
         goto cleanup;
@@ -163,15 +184,19 @@ int cs_sched_place(const struct cs_sched_index *idx, const struct cs_sched_reque
                             (long long)scope.zone_id);
             goto cleanup;
         }
-        rc = cs_sched_plan(&ctx, &scope, access, &hit);
+        for (size_t st = 0; rc == 0 && !hit.id && st < cs_sched_plan_stages(&ctx); st++)
+            rc = cs_sched_plan(&ctx, &scope, access, st, &hit);
     } else if (all_zones) {
-        rc = plan_all_zones(&ctx, &hit);
+        for (size_t st = 0; rc == 0 && !hit.id && st < cs_sched_plan_stages(&ctx); st++)
+            rc = plan_all_zones(&ctx, st, &hit);
     }
     if (rc < 0) {
         rc = cs_err_set(err, CS_ERR_NOMEM, "out of memory placing a VM");
         goto cleanup;
     }
     if (!hit.id) {
+        describe_scope(req, scope_s, sizeof(scope_s));
+        describe_need(req, what, sizeof(what));
         rc = cs_err_set(err, CS_ERR_CAPACITY, "no host in %s has capacity for %s", scope_s,
                         what);
         goto cleanup;

@@ -45,13 +45,10 @@ static void stage_plan(const struct cs_sched_ctx *ctx, enum cs_sched_zone_access
             u->parts[u->n++] = CS_SCHED_PART_DYN0 + p;
         return;
     }
-    case ST_IMPLICIT_EMPTY:
+    case ST_IMPLICIT_EMPTY: /* the usual hosts, but only empty ones */
         u->need.tags |= CS_SCHED_TAG_EMPTY;
-        u->parts[u->n++] = shared_part(ctx);
-        return;
+        /* fall through */
     case ST_IMPLICIT_SHARED:
-        u->parts[u->n++] = shared_part(ctx);
-        return;
     case ST_NORMAL:
     default:
         if (!r->explicit_dedication)
@@ -306,17 +303,19 @@ static int walk_clusters(struct walk *w, const struct cs_sched_scope *s)
     }
 }
 
-int cs_sched_plan(struct cs_sched_ctx *ctx, const struct cs_sched_scope *scope,
-                  enum cs_sched_zone_access access, struct cs_sched_hit *ret_hit)
+size_t cs_sched_plan_stages(const struct cs_sched_ctx *ctx)
 {
-    static const enum stage normal[] = {ST_NORMAL};
+    if (ctx->req->planner != CS_SCHED_PLANNER_IMPLICIT)
+        return 1;
+    return ctx->req->implicit_preferred ? 3 : 2;
+}
+
+int cs_sched_plan(struct cs_sched_ctx *ctx, const struct cs_sched_scope *scope,
+                  enum cs_sched_zone_access access, size_t stage, struct cs_sched_hit *ret_hit)
+{
     static const enum stage implicit[] = {ST_IMPLICIT_OWN, ST_IMPLICIT_EMPTY, ST_IMPLICIT_SHARED};
-    const enum stage *stages = normal;
-    size_t n_stages = 1;
-    if (ctx->req->planner == CS_SCHED_PLANNER_IMPLICIT) {
-        stages = implicit;
-        n_stages = ctx->req->implicit_preferred ? 3 : 2;
-    }
+    enum stage st = ctx->req->planner == CS_SCHED_PLANNER_IMPLICIT && stage < 3 ? implicit[stage]
+                                                                               : ST_NORMAL;
     uint32_t buf[16];
     uint32_t *parts = ctx->n_owned + 2 <= 16 ? buf : malloc((ctx->n_owned + 2) * sizeof(*parts));
     if (!parts)
@@ -324,14 +323,12 @@ int cs_sched_plan(struct cs_sched_ctx *ctx, const struct cs_sched_scope *scope,
     struct unit_plan u = {.parts = parts};
     struct cs_sched_hit hit = {0, 0};
     int rc = 0;
-    for (size_t i = 0; i < n_stages && rc == 0 && !hit.id; i++) {
-        stage_plan(ctx, access, stages[i], &u);
-        if (u.n == 0)
-            continue;
-        if (ctx->req->planner == CS_SCHED_PLANNER_HOST_ORDER) {
-            hit = search_unit(ctx, scope->lvl, scope->id, &u, ctx->idx->n_thresholds > 0);
-            continue;
-        }
+    stage_plan(ctx, access, st, &u);
+    if (u.n == 0) {
+        /* nothing to search in this stage */
+    } else if (ctx->req->planner == CS_SCHED_PLANNER_HOST_ORDER) {
+        hit = search_unit(ctx, scope->lvl, scope->id, &u, ctx->idx->n_thresholds > 0);
+    } else {
         struct walk w = {ctx, &u, {0, 0}};
         rc = walk_clusters(&w, scope);
         if (rc > 0) {
