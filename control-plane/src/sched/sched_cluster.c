@@ -74,13 +74,49 @@ double cs_sched_cluster_key(const struct cs_sched_index *idx, const struct cs_sc
     }
 }
 
+/* Room under a threshold: how much more the cluster may take before crossing it. */
+static double room(double threshold, int64_t used, int64_t raw, double factor)
+{
+    if (!valid(threshold) || isinf(threshold))
+        return INFINITY;
+    double total = (double)raw * factor;
+    return total > 0 ? threshold * total - (double)used : -INFINITY;
+}
+
+/* min(v, room), rounding room up so a need that fits the room is never refused. */
+static int64_t clamp(int64_t v, double room)
+{
+    if (room >= (double)v)
+        return v;
+    if (room < -9e18)
+        return INT64_MIN + 1;
+    int64_t r = (int64_t)room + 2;
+    return r < v ? r : v;
+}
+
 void cs_sched_cluster_rekey(struct cs_sched_index *idx, const struct cs_sched_cluster *c)
 {
     if (c->zone_slot == NO_SLOT)
         return;
-    double key = cs_sched_cluster_key(idx, c);
-    cs_sched_otrees_set(&idx->zone_order, c->zone_id, c->zone_slot, key);
-    cs_sched_otrees_set(&idx->pod_order, c->pod_id, c->pod_slot, key);
+    struct cs_sched_factors f = cs_sched_index_cluster_factors(idx, c->id);
+    const struct cs_sched_tree *t = cs_sched_index_tree(idx, CS_SCHED_CLUSTER, c->id);
+    struct cs_sched_onode val = {cs_sched_cluster_key(idx, c),
+                                 room(c->thr.cpu, c->used_cpu, c->raw_cpu, f.cpu),
+                                 room(c->thr.mem, c->used_mem, c->raw_mem, f.mem),
+                                 t && t->n ? t->node[1] : CS_SCHED_CAP_NEVER};
+    /* The shared maxima capped by the room, so one test prunes on both at once. */
+    if (val.cap.cpu != INT64_MIN)
+        val.cap.cpu = clamp(val.cap.cpu, val.room_cpu);
+    if (val.cap.mem != INT64_MIN)
+        val.cap.mem = clamp(val.cap.mem, val.room_mem);
+    struct cs_sched_cap room_mix = {val.cap.cpu, val.cap.mem, 0, 0, {0}, 0};
+    cs_sched_cap_mix(&room_mix);
+    for (int k = 0; k < CS_SCHED_MIX; k++) {
+        if (room_mix.mix[k] < val.cap.mix[k])
+            val.cap.mix[k] = room_mix.mix[k];
+    }
+    cs_sched_otrees_set(&idx->zone_order, c->zone_id, c->zone_slot, val);
+    cs_sched_otrees_set(&idx->pod_order, c->pod_id, c->pod_slot, val);
 }
 
 void cs_sched_cluster_account(struct cs_sched_index *idx, const struct cs_sched_host *h,

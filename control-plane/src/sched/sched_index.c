@@ -426,6 +426,9 @@ int cs_sched_index_set_state(struct cs_sched_index *idx, int64_t host_id, bool u
     h->up = up;
     h->enabled = enabled;
     refresh(idx, h);
+    const struct cs_sched_cluster *c = cs_sched_index_cluster(idx, h->cluster_id);
+    if (c)
+        cs_sched_cluster_rekey(idx, c);
     return 0;
 }
 
@@ -523,8 +526,8 @@ int cs_sched_reserve(struct cs_sched_index *idx, int64_t host_id, int64_t cpu_mh
                           (long long)(mem_free > 0 ? mem_free >> 20 : 0));
     h->cpu_used_mhz += cpu_mhz;
     h->mem_used_bytes += mem_bytes;
-    cs_sched_cluster_use(idx, h->cluster_id, cpu_mhz, mem_bytes);
     refresh(idx, h);
+    cs_sched_cluster_use(idx, h->cluster_id, cpu_mhz, mem_bytes);
     return 0;
 }
 
@@ -540,6 +543,6 @@ void cs_sched_release(struct cs_sched_index *idx, int64_t host_id, int64_t cpu_m
         h->cpu_used_mhz = cpu_mhz < h->cpu_used_mhz ? h->cpu_used_mhz - cpu_mhz : 0;
     if (mem_bytes > 0)
         h->mem_used_bytes = mem_bytes < h->mem_used_bytes ? h->mem_used_bytes - mem_bytes : 0;
-    cs_sched_cluster_use(idx, h->cluster_id, h->cpu_used_mhz - cpu0, h->mem_used_bytes - mem0);
     refresh(idx, h);
+    cs_sched_cluster_use(idx, h->cluster_id, h->cpu_used_mhz - cpu0, h->mem_used_bytes - mem0);
 }

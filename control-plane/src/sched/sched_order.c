@@ -8,9 +8,20 @@
 #include "util_err.h"
 #include "cs_banned.h"
 
-static double dmin(double a, double b)
+#define NONE ((struct cs_sched_onode){INFINITY, -INFINITY, -INFINITY, CS_SCHED_CAP_NEVER})
+
+static struct cs_sched_onode join(const struct cs_sched_onode *a, const struct cs_sched_onode *b)
 {
-    return a < b ? a : b;
+    return (struct cs_sched_onode){a->key < b->key ? a->key : b->key,
+                                   a->room_cpu > b->room_cpu ? a->room_cpu : b->room_cpu,
+                                   a->room_mem > b->room_mem ? a->room_mem : b->room_mem,
+                                   cs_sched_cap_max(&a->cap, &b->cap)};
+}
+
+static bool same(const struct cs_sched_onode *a, const struct cs_sched_onode *b)
+{
+    return a->key == b->key && a->room_cpu == b->room_cpu && a->room_mem == b->room_mem &&
+           memcmp(&a->cap, &b->cap, sizeof(a->cap)) == 0;
 }
 
 static struct cs_sched_otree *find(const struct cs_sched_otrees *s, int64_t scope_id)
@@ -28,8 +39,8 @@ const struct cs_sched_otree *cs_sched_otrees_find(const struct cs_sched_otrees *
 static void fix_up(struct cs_sched_otree *t, size_t slot)
 {
     for (size_t v = (t->leaves + slot) / 2; v >= 1; v /= 2) {
-        double m = dmin(t->node[2 * v], t->node[2 * v + 1]);
-        if (m == t->node[v])
+        struct cs_sched_onode m = join(&t->node[2 * v], &t->node[2 * v + 1]);
+        if (same(&m, &t->node[v]))
             break;
         t->node[v] = m;
     }
@@ -42,14 +53,14 @@ static int grow(struct cs_sched_otree *t)
     if (!cl)
         return -CS_ERR_NOMEM;
     t->cl = cl;
-    double *node = malloc(2 * leaves * sizeof(*node));
+    struct cs_sched_onode *node = malloc(2 * leaves * sizeof(*node));
     if (!node)
         return -CS_ERR_NOMEM;
     for (size_t i = 0; i < leaves; i++)
-        node[leaves + i] = i < t->n ? t->node[t->leaves + i] : INFINITY;
+        node[leaves + i] = i < t->n ? t->node[t->leaves + i] : NONE;
     for (size_t v = leaves - 1; v >= 1; v--)
-        node[v] = dmin(node[2 * v], node[2 * v + 1]);
-    node[0] = INFINITY;
+        node[v] = join(&node[2 * v], &node[2 * v + 1]);
+    node[0] = NONE;
     free(t->node);
     t->node = node;
     t->leaves = leaves;
@@ -77,17 +88,18 @@ int cs_sched_otrees_add(struct cs_sched_otrees *s, int64_t scope_id, uint32_t cl
     if (t->n == t->leaves && grow(t) < 0)
         return -CS_ERR_NOMEM;
     t->cl[t->n] = cl;
-    t->node[t->leaves + t->n] = INFINITY;
+    t->node[t->leaves + t->n] = NONE;
     *ret_slot = (uint32_t)t->n++;
     return 0;
 }
 
-void cs_sched_otrees_set(struct cs_sched_otrees *s, int64_t scope_id, uint32_t slot, double key)
+void cs_sched_otrees_set(struct cs_sched_otrees *s, int64_t scope_id, uint32_t slot,
+                         struct cs_sched_onode val)
 {
     struct cs_sched_otree *t = find(s, scope_id);
     if (!t || slot >= t->n || t->cl[slot] == UINT32_MAX)
         return;
-    t->node[t->leaves + slot] = key;
+    t->node[t->leaves + slot] = val;
     fix_up(t, slot);
 }
 
@@ -96,7 +108,7 @@ void cs_sched_otrees_kill(struct cs_sched_otrees *s, int64_t scope_id, uint32_t 
     struct cs_sched_otree *t = find(s, scope_id);
     if (!t || slot >= t->n)
         return;
-    t->node[t->leaves + slot] = INFINITY;
+    t->node[t->leaves + slot] = NONE;
     fix_up(t, slot);
     t->cl[slot] = UINT32_MAX;
 }
@@ -160,15 +172,26 @@ static struct cs_sched_oiter_ent pop(struct cs_sched_oiter *it)
     return top;
 }
 
-void cs_sched_oiter_init(struct cs_sched_oiter *it, const struct cs_sched_otree *t)
+/* Whether a node may hold a cluster with room for the need (1 unit of slack for rounding). */
+static bool roomy(const struct cs_sched_oiter *it, const struct cs_sched_onode *n)
 {
+    return isfinite(n->key) && n->room_cpu >= it->need_cpu - 1 &&
+           n->room_mem >= it->need_mem - 1 && (!it->need || cs_sched_cap_fits(&n->cap, it->need));
+}
+
+void cs_sched_oiter_init(struct cs_sched_oiter *it, const struct cs_sched_otree *t,
+                         double need_cpu, double need_mem, const struct cs_sched_cap *need)
+{
+    it->need = need;
     it->t = t;
+    it->need_cpu = need_cpu;
+    it->need_mem = need_mem;
     it->heap = it->buf;
     it->cap = sizeof(it->buf) / sizeof(it->buf[0]);
     it->n = 0;
     it->nomem = false;
-    if (t && t->n > 0 && isfinite(t->node[1]))
-        push(it, t->node[1], 1);
+    if (t && t->n > 0 && roomy(it, &t->node[1]))
+        push(it, t->node[1].key, 1);
 }
 
 bool cs_sched_oiter_next(struct cs_sched_oiter *it, uint32_t *ret_cl, double *ret_key)
@@ -182,8 +205,8 @@ bool cs_sched_oiter_next(struct cs_sched_oiter *it, uint32_t *ret_cl, double *re
             return true;
         }
         for (uint32_t c = 2 * e.v; c <= 2 * e.v + 1; c++) {
-            if (isfinite(t->node[c]))
-                push(it, t->node[c], c);
+            if (roomy(it, &t->node[c]))
+                push(it, t->node[c].key, c);
         }
     }
     return false;

@@ -1,6 +1,7 @@
 /* Planners: FirstFit, UserDispersing, UserConcentratedPod and ImplicitDedication over the index. */
 #include "sched_planner.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "cs_banned.h"
@@ -106,13 +107,32 @@ static bool in_sorted(const int64_t *v, size_t n, int64_t x)
     return n && cs_sched_avoid_has(&set, x);
 }
 
+/* What the order trees may prune on: the need when thresholds apply, else nothing. */
+static double oiter_need(const struct cs_sched_ctx *ctx, int mem)
+{
+    if (!ctx->thresholds)
+        return -INFINITY;
+    return (double)(mem ? ctx->need.mem : ctx->need.cpu);
+}
+
+/* The need the order trees may prune clusters on: only when every partition searched holds
+ * shared hosts (shared or tag partitions), whose maxima the order trees keep. */
+static const struct cs_sched_cap *shared_need(const struct walk *w)
+{
+    for (size_t k = 0; k < w->u->n; k++) {
+        if (w->u->parts[k] >= CS_SCHED_PART_DYN0)
+            return NULL;
+    }
+    return &w->u->need;
+}
+
 /* Walks an order tree by ascending utilisation; skip_cl / skip_pod name clusters (by index)
  * and pods to pass over. -CS_ERR_NOMEM, 1 found, 0 not. */
 static int walk_order(struct walk *w, const struct cs_sched_otree *t, const int64_t *skip_cl,
                       size_t n_skip_cl, const int64_t *skip_pod, size_t n_skip_pod)
 {
     struct cs_sched_oiter it;
-    cs_sched_oiter_init(&it, t);
+    cs_sched_oiter_init(&it, t, oiter_need(w->ctx, 0), oiter_need(w->ctx, 1), shared_need(w));
     uint32_t ci;
     double key;
     int rc = 0;
@@ -229,7 +249,8 @@ static int walk_dispersing(struct walk *w, const struct cs_sched_scope *s)
     qsort(v, (size_t)n, sizeof(*v), cmp_score);
 
     struct cs_sched_oiter it;
-    cs_sched_oiter_init(&it, scope_order(idx, s));
+    cs_sched_oiter_init(&it, scope_order(idx, s), oiter_need(w->ctx, 0), oiter_need(w->ctx, 1),
+                        shared_need(w));
     uint32_t ci;
     double key;
     bool have_a = false;

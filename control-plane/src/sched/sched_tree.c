@@ -43,7 +43,7 @@ void cs_sched_cap_mix(struct cs_sched_cap *c)
     }
 }
 
-static struct cs_sched_cap cap_max(const struct cs_sched_cap *a, const struct cs_sched_cap *b)
+struct cs_sched_cap cs_sched_cap_max(const struct cs_sched_cap *a, const struct cs_sched_cap *b)
 {
     struct cs_sched_cap m = {
         a->cpu > b->cpu ? a->cpu : b->cpu,
@@ -67,14 +67,14 @@ static bool cap_eq(const struct cs_sched_cap *a, const struct cs_sched_cap *b)
 static void rebuild(struct cs_sched_tree *t)
 {
     for (size_t v = t->leaves - 1; v >= 1; v--)
-        t->node[v] = cap_max(&t->node[2 * v], &t->node[2 * v + 1]);
+        t->node[v] = cs_sched_cap_max(&t->node[2 * v], &t->node[2 * v + 1]);
 }
 
 /* Recomputes the ancestors of leaf i, stopping where nothing changes. */
 static void fix_up(struct cs_sched_tree *t, size_t i)
 {
     for (size_t v = (t->leaves + i) / 2; v >= 1; v /= 2) {
-        struct cs_sched_cap m = cap_max(&t->node[2 * v], &t->node[2 * v + 1]);
+        struct cs_sched_cap m = cs_sched_cap_max(&t->node[2 * v], &t->node[2 * v + 1]);
         if (cap_eq(&m, &t->node[v]))
             break;
         t->node[v] = m;

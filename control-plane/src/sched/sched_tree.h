@@ -37,6 +37,9 @@ struct cs_sched_cap {
                            {INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN, INT64_MIN},   \
                            0})
 
+/* The component-wise maximum (tags: the union) of two offers. */
+struct cs_sched_cap cs_sched_cap_max(const struct cs_sched_cap *a, const struct cs_sched_cap *b);
+
 /* Fills c->mix from c->cpu and c->mem (for a host's offer and for a requirement alike). */
 void cs_sched_cap_mix(struct cs_sched_cap *c);
 
