@@ -169,6 +169,42 @@ int cs_sched_cluster_place(struct cs_sched_index *idx, struct cs_sched_cluster *
     return 0;
 }
 
+static void add_cluster(const struct cs_sched_index *idx, const struct cs_sched_cluster *c,
+                        struct cs_sched_capacity *sum)
+{
+    struct cs_sched_factors f = cs_sched_index_cluster_factors(idx, c->id);
+    sum->cpu_total_mhz += (int64_t)((double)c->raw_cpu * f.cpu);
+    sum->mem_total_bytes += (int64_t)((double)c->raw_mem * f.mem);
+    sum->cpu_used_mhz += c->used_cpu;
+    sum->mem_used_bytes += c->used_mem;
+    sum->hosts += c->hosts;
+}
+
+int cs_sched_index_capacity(const struct cs_sched_index *idx, enum cs_sched_scope_level level,
+                            int64_t id, struct cs_sched_capacity *ret_cap, struct cs_err *err)
+{
+    struct cs_sched_capacity sum = {0};
+    const struct cs_sched_otree *t = NULL;
+    if (level == CS_SCHED_SCOPE_CLUSTER) {
+        const struct cs_sched_cluster *c = cs_sched_index_cluster(idx, id);
+        if (!c || c->zone_slot == NO_SLOT)
+            return cs_err_set(err, CS_ERR_NOT_FOUND, "no cluster '%lld'", (long long)id);
+        add_cluster(idx, c, &sum);
+    } else {
+        t = cs_sched_otrees_find(level == CS_SCHED_SCOPE_POD ? &idx->pod_order : &idx->zone_order,
+                                 id);
+        if (!t)
+            return cs_err_set(err, CS_ERR_NOT_FOUND, "no %s '%lld'",
+                              level == CS_SCHED_SCOPE_POD ? "pod" : "zone", (long long)id);
+        for (size_t i = 0; i < t->n; i++) {
+            if (t->cl[i] != NO_SLOT)
+                add_cluster(idx, &idx->clusters[t->cl[i]], &sum);
+        }
+    }
+    *ret_cap = sum;
+    return 0;
+}
+
 void cs_sched_clusters_release(struct cs_sched_index *idx)
 {
     free(idx->clusters);

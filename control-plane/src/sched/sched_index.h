@@ -115,11 +115,18 @@ enum cs_sched_order {
  * for a few memory/CPU ratios r; see sched_tree.h), so a first fit is a pruned descent rather
  * than a scan. Not thread-safe: the caller serializes every call with one lock.
  *
- * Costs (n = hosts in the scope): place O(log n) typical (backtracking when the maxima of a
- * subtree come from different hosts or hosts are avoided); reserve/release/set_state O(log n);
- * put of a new host with an id above all others (a load in id order) O(log n) amortised, with a
- * lower id O(n); put of a known host in the same cluster O(log n); remove O(n); set_factors
- * O(hosts log n). */
+ * Each scope has one tree per partition: shared hosts, shared hosts per host tag, hosts of one
+ * dedication, one account's implicit hosts (sched_priv.h), so tags and dedication are answered by
+ * choosing trees, not by scanning. Per zone and pod, an order tree over the clusters (their
+ * utilisation, threshold room and maxima) lets the cluster planners visit clusters in
+ * CloudStack's order at O(log c) each.
+ *
+ * Costs (n = hosts in the scope, t = the host's tags): place O(log n) typical (backtracking when
+ * the maxima of a subtree come from different hosts or hosts are avoided); reserve/release/
+ * set_state O((1 + t) log n + log c); put of a new host with an id above all others (a load in id
+ * order) O((1 + t) log n) amortised, with a lower id O(n); put of a known host in the same
+ * cluster and partitions O(log n), moving it to another partition (tags, dedication) O(n);
+ * remove O(n); set_factors, set_cluster, set_order O(hosts log n). */
 struct cs_sched_index;
 
 /* returns: owned; NULL only on allocation failure */
@@ -172,6 +179,18 @@ int cs_sched_index_set_dedication(struct cs_sched_index *idx, int64_t dedication
 int cs_sched_index_set_zone_dedication(struct cs_sched_index *idx, int64_t zone_id,
                                        int64_t dedication_id, struct cs_err *err);
 
+/* Capacity of a zone, pod or cluster (listCapacity): totals under the clusters' factors and
+ * what is reserved, over all its hosts whatever their state. */
+enum cs_sched_scope_level { CS_SCHED_SCOPE_ZONE, CS_SCHED_SCOPE_POD, CS_SCHED_SCOPE_CLUSTER };
+struct cs_sched_capacity {
+    int64_t cpu_total_mhz, cpu_used_mhz;
+    int64_t mem_total_bytes, mem_used_bytes;
+    size_t hosts;
+};
+/* 0, or CS_ERR_NOT_FOUND when no host was ever put there. O(clusters in scope). */
+int cs_sched_index_capacity(const struct cs_sched_index *idx, enum cs_sched_scope_level level,
+                            int64_t id, struct cs_sched_capacity *ret_cap, struct cs_err *err);
+
 /* Chooses a host for req: a pure function of the request and the index; does not change it.
  * Scope: cluster_id if set, else pod_id, else zone_id, else every zone; ids given alongside a
  * narrower one must agree with it. Order: the fitting host with the LOWEST host id in the scope
@@ -190,9 +209,20 @@ int cs_sched_index_set_zone_dedication(struct cs_sched_index *idx, int64_t zone_
  * O(log n) per avoided host that would otherwise have been chosen; affinity sets O(k); the
  * cluster planners O(log c) per cluster tried (c = clusters in scope) plus O(k log k) for k
  * account_vms entries.
+ * Planners over a pod or zone: FIRST_FIT visits clusters by utilisation ascending;
+ * USER_DISPERSING by (1 - w) x utilisation + w x the account's share of its VMs there;
+ * USER_CONCENTRATED (zone scope) the pods holding the account's VMs first, most VMs first;
+ * IMPLICIT: the account's implicit hosts, then empty hosts, then (implicit_preferred) others, each
+ * stage in FIRST_FIT order. With zone 0 the cluster planners take the first zone, in the order
+ * zones were first put, that yields a host. Within a cluster (or the scope for HOST_ORDER) the
+ * allocator picks the host. Host affinity ignores the planner (the group's hosts are few) but
+ * keeps the implicit stages.
  * Errors: CS_ERR_CAPACITY when no host fits ("no host in zone '1' has capacity for 2 cpu x 1000
- * MHz, 1024 MiB", "host '7' has insufficient capacity for ..."), CS_ERR_NOT_FOUND for an unknown
- * explicit host_id, CS_ERR_PARAM for cpus < 1 or negative figures. */
+ * MHz, 1024 MiB", "host '7' has insufficient capacity for ...", "... carries host tag 'x'"),
+ * CS_ERR_PERMISSION when the scope's zone is dedicated to someone else, CS_ERR_NOT_FOUND for an
+ * unknown explicit host_id, CS_ERR_PARAM for cpus < 1, negative figures, NULL lists with a
+ * count, or an unknown planner/allocator, CS_ERR_INTERNAL if the index and the filter table ever
+ * disagree on the chosen host (a bug; nothing is chosen). */
 int cs_sched_place(const struct cs_sched_index *idx, const struct cs_sched_request *req,
                    int64_t *ret_host_id, struct cs_err *err);
 

@@ -43,24 +43,13 @@ void cs_sched_cap_mix(struct cs_sched_cap *c)
     }
 }
 
-struct cs_sched_cap cs_sched_cap_max(const struct cs_sched_cap *a, const struct cs_sched_cap *b)
-{
-    struct cs_sched_cap m = {
-        a->cpu > b->cpu ? a->cpu : b->cpu,
-        a->mem > b->mem ? a->mem : b->mem,
-        a->cores > b->cores ? a->cores : b->cores,
-        a->mhz > b->mhz ? a->mhz : b->mhz,
-        {0},
-        a->tags | b->tags,
-    };
-    for (int k = 0; k < CS_SCHED_MIX; k++)
-        m.mix[k] = a->mix[k] > b->mix[k] ? a->mix[k] : b->mix[k];
-    return m;
-}
-
 static bool cap_eq(const struct cs_sched_cap *a, const struct cs_sched_cap *b)
 {
-    return memcmp(a, b, sizeof(*a)) == 0;
+    bool eq = a->cpu == b->cpu && a->mem == b->mem && a->cores == b->cores && a->mhz == b->mhz &&
+              a->tags == b->tags;
+    for (int k = 0; eq && k < CS_SCHED_MIX; k++)
+        eq = a->mix[k] == b->mix[k];
+    return eq;
 }
 
 /* Recomputes every inner node from the leaves: O(leaves). */
@@ -161,29 +150,6 @@ void cs_sched_tree_update(struct cs_sched_tree *t, int64_t id, struct cs_sched_c
         return;
     t->node[t->leaves + pos] = cap;
     fix_up(t, pos);
-}
-
-static int64_t search(const struct cs_sched_tree *t, size_t v, const struct cs_sched_cap *need,
-                      const struct cs_sched_avoid *avoid)
-{
-    if (!cs_sched_cap_fits(&t->node[v], need))
-        return 0;
-    if (v >= t->leaves) {
-        size_t i = v - t->leaves;
-        if (i >= t->n || cs_sched_avoid_has(avoid, t->ids[i]))
-            return 0;
-        return t->ids[i];
-    }
-    int64_t id = search(t, 2 * v, need, avoid);
-    return id ? id : search(t, 2 * v + 1, need, avoid);
-}
-
-int64_t cs_sched_tree_first_fit(const struct cs_sched_tree *t, const struct cs_sched_cap *need,
-                                const struct cs_sched_avoid *avoid)
-{
-    if (t->n == 0)
-        return 0;
-    return search(t, 1, need, avoid);
 }
 
 /* Leftmost fitting leaf at position >= from under node v covering leaves [lo, hi). */

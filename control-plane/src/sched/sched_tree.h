@@ -38,7 +38,21 @@ struct cs_sched_cap {
                            0})
 
 /* The component-wise maximum (tags: the union) of two offers. */
-struct cs_sched_cap cs_sched_cap_max(const struct cs_sched_cap *a, const struct cs_sched_cap *b);
+static inline struct cs_sched_cap cs_sched_cap_max(const struct cs_sched_cap *a,
+                                                   const struct cs_sched_cap *b)
+{
+    struct cs_sched_cap m = {
+        a->cpu > b->cpu ? a->cpu : b->cpu,
+        a->mem > b->mem ? a->mem : b->mem,
+        a->cores > b->cores ? a->cores : b->cores,
+        a->mhz > b->mhz ? a->mhz : b->mhz,
+        {0},
+        a->tags | b->tags,
+    };
+    for (int k = 0; k < CS_SCHED_MIX; k++)
+        m.mix[k] = a->mix[k] > b->mix[k] ? a->mix[k] : b->mix[k];
+    return m;
+}
 
 /* Fills c->mix from c->cpu and c->mem (for a host's offer and for a requirement alike). */
 void cs_sched_cap_mix(struct cs_sched_cap *c);
@@ -86,11 +100,6 @@ int cs_sched_tree_insert(struct cs_sched_tree *t, int64_t id, struct cs_sched_ca
 void cs_sched_tree_remove(struct cs_sched_tree *t, int64_t id);
 /* Changes what a present host offers, O(log n). */
 void cs_sched_tree_update(struct cs_sched_tree *t, int64_t id, struct cs_sched_cap cap);
-/* The lowest host id whose leaf fits need and is not avoided, or 0. Subtrees whose maxima
- * cannot fit are pruned; avoided hosts and maxima that come from different hosts are handled
- * by backtracking. */
-int64_t cs_sched_tree_first_fit(const struct cs_sched_tree *t, const struct cs_sched_cap *need,
-                                const struct cs_sched_avoid *avoid);
 /* The lowest leaf position >= from whose leaf fits need (avoid sets aside), or t->n. O(log n)
  * when the maxima are exact; callers skip unwanted leaves by calling again from pos + 1. */
 size_t cs_sched_tree_first_from(const struct cs_sched_tree *t, const struct cs_sched_cap *need,

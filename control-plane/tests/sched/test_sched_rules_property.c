@@ -291,9 +291,52 @@ static int64_t oracle_first(const struct model *m, const struct cs_sched_request
     return 0;
 }
 
+/* Cluster and zone capacity (listCapacity) equal the sums over the model's hosts. */
+static void check_capacity(const struct model *m, const struct cs_sched_index *idx)
+{
+    struct cs_err err = {0};
+    struct cs_sched_capacity zone_want[3] = {{0}};
+    for (int64_t c = 1; c <= m->clusters; c++) {
+        int64_t raw_cpu = 0, raw_mem = 0, zone = 0;
+        struct cs_sched_capacity want = {0}, got;
+        for (size_t i = 0; i < m->n; i++) {
+            const struct cs_sched_host *h = &m->h[i];
+            if (h->cluster_id != c)
+                continue;
+            raw_cpu += (int64_t)h->cpu_cores * h->cpu_mhz;
+            raw_mem += h->mem_bytes;
+            want.cpu_used_mhz += h->cpu_used_mhz;
+            want.mem_used_bytes += h->mem_used_bytes;
+            want.hosts++;
+            zone = h->zone_id;
+        }
+        if (!want.hosts) {
+            assert_int_equal(cs_sched_index_capacity(idx, CS_SCHED_SCOPE_CLUSTER, c, &got, &err),
+                             -CS_ERR_NOT_FOUND);
+            continue;
+        }
+        struct cs_sched_factors f = factors_of(m, c);
+        want.cpu_total_mhz = (int64_t)((double)raw_cpu * f.cpu);
+        want.mem_total_bytes = (int64_t)((double)raw_mem * f.mem);
+        assert_int_equal(cs_sched_index_capacity(idx, CS_SCHED_SCOPE_CLUSTER, c, &got, &err), 0);
+        assert_memory_equal(&got, &want, sizeof(got));
+        zone_want[zone].cpu_total_mhz += want.cpu_total_mhz;
+        zone_want[zone].mem_total_bytes += want.mem_total_bytes;
+        zone_want[zone].cpu_used_mhz += want.cpu_used_mhz;
+        zone_want[zone].mem_used_bytes += want.mem_used_bytes;
+        zone_want[zone].hosts += want.hosts;
+    }
+    for (int64_t z = 1; z <= 2; z++) {
+        struct cs_sched_capacity got;
+        if (cs_sched_index_capacity(idx, CS_SCHED_SCOPE_ZONE, z, &got, &err) == 0)
+            assert_memory_equal(&got, &zone_want[z], sizeof(got));
+    }
+}
+
 static void check_records(struct model *m, const struct cs_sched_index *idx)
 {
     struct cs_err err = {0};
+    check_capacity(m, idx);
     for (size_t i = 0; i < m->n; i++) {
         struct cs_sched_host got;
         assert_int_equal(cs_sched_index_get(idx, m->h[i].id, &got, &err), 0);
